@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_audio.proto.
  */
 export const file_voiceagent_v1_call_audio: GenFile = /*@__PURE__*/
-  fileDesc("Ch52b2ljZWFnZW50L3YxL2NhbGxfYXVkaW8ucHJvdG8SDXZvaWNlYWdlbnQudjEirgEKEENhbGxlckF1ZGlvQ2h1bmsSDwoHY2FsbF9pZBgBIAEoCRIUCghzZXF1ZW5jZRgCIAEoA0ICMAISLgoIZW5jb2RpbmcYAyABKA4yHC52b2ljZWFnZW50LnYxLkF1ZGlvRW5jb2RpbmcSFgoOc2FtcGxlX3JhdGVfaHoYBCABKAUSHAoQc3RyZWFtX29mZnNldF9tcxgFIAEoA0ICMAISDQoFYXVkaW8YBiABKAwi8wEKD0FnZW50QXVkaW9DaHVuaxIPCgdjYWxsX2lkGAEgASgJEg8KB3R1cm5faWQYAiABKAkSFQoNc2VnbWVudF9pbmRleBgDIAEoBRITCgtjaHVua19pbmRleBgEIAEoBRIuCghlbmNvZGluZxgFIAEoDjIcLnZvaWNlYWdlbnQudjEuQXVkaW9FbmNvZGluZxIWCg5zYW1wbGVfcmF0ZV9oehgGIAEoBRINCgVhdWRpbxgHIAEoDBIXCg9sYXN0X2luX3NlZ21lbnQYCCABKAgSFAoMbGFzdF9pbl90dXJuGAkgASgIEgwKBHRleHQYCiABKAliBnByb3RvMw", [file_voiceagent_v1_common]);
+  fileDesc("Ch52b2ljZWFnZW50L3YxL2NhbGxfYXVkaW8ucHJvdG8SDXZvaWNlYWdlbnQudjEipgEKEENhbGxlckF1ZGlvQ2h1bmsSDwoHY2FsbF9pZBgBIAEoCRIQCghzZXF1ZW5jZRgCIAEoDRIuCghlbmNvZGluZxgDIAEoDjIcLnZvaWNlYWdlbnQudjEuQXVkaW9FbmNvZGluZxIWCg5zYW1wbGVfcmF0ZV9oehgEIAEoBRIYChBzdHJlYW1fb2Zmc2V0X21zGAUgASgNEg0KBWF1ZGlvGAYgASgMIvMBCg9BZ2VudEF1ZGlvQ2h1bmsSDwoHY2FsbF9pZBgBIAEoCRIPCgd0dXJuX2lkGAIgASgJEhUKDXNlZ21lbnRfaW5kZXgYAyABKAUSEwoLY2h1bmtfaW5kZXgYBCABKAUSLgoIZW5jb2RpbmcYBSABKA4yHC52b2ljZWFnZW50LnYxLkF1ZGlvRW5jb2RpbmcSFgoOc2FtcGxlX3JhdGVfaHoYBiABKAUSDQoFYXVkaW8YByABKAwSFwoPbGFzdF9pbl9zZWdtZW50GAggASgIEhQKDGxhc3RfaW5fdHVybhgJIAEoCBIMCgR0ZXh0GAogASgJYgZwcm90bzM", [file_voiceagent_v1_common]);
 
 /**
  * Caller audio from the media gateway to the recognizer. Key: call_id.
@@ -28,9 +28,9 @@ export type CallerAudioChunk = Message<"voiceagent.v1.CallerAudioChunk"> & {
   /**
    * Strictly increasing per call, starting at 1.
    *
-   * @generated from field: int64 sequence = 2 [jstype = JS_NUMBER];
+   * @generated from field: uint32 sequence = 2;
    */
-  sequence: bigint;
+  sequence: number;
 
   /**
    * @generated from field: voiceagent.v1.AudioEncoding encoding = 3;
@@ -45,9 +45,9 @@ export type CallerAudioChunk = Message<"voiceagent.v1.CallerAudioChunk"> & {
   /**
    * Offset of the first sample from the start of the media stream.
    *
-   * @generated from field: int64 stream_offset_ms = 5 [jstype = JS_NUMBER];
+   * @generated from field: uint32 stream_offset_ms = 5;
    */
-  streamOffsetMs: bigint;
+  streamOffsetMs: number;
 
   /**
    * @generated from field: bytes audio = 6;

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_control.proto.
  */
 export const file_voiceagent_v1_call_control: GenFile = /*@__PURE__*/
-  fileDesc("CiB2b2ljZWFnZW50L3YxL2NhbGxfY29udHJvbC5wcm90bxINdm9pY2VhZ2VudC52MSK1AQoLQ2FsbENvbnRyb2wSDwoHY2FsbF9pZBgBIAEoCRIoCgdoYW5nX3VwGAogASgLMhUudm9pY2VhZ2VudC52MS5IYW5nVXBIABIrCgh0cmFuc2ZlchgLIAEoCzIXLnZvaWNlYWdlbnQudjEuVHJhbnNmZXJIABI0Cg1kdG1mX3JlY2VpdmVkGAwgASgLMhsudm9pY2VhZ2VudC52MS5EdG1mUmVjZWl2ZWRIAEIICgZhY3Rpb24iGAoGSGFuZ1VwEg4KBnJlYXNvbhgBIAEoCSIqCghUcmFuc2ZlchIOCgZ0YXJnZXQYASABKAkSDgoGcmVhc29uGAIgASgJIjsKDER0bWZSZWNlaXZlZBINCgVkaWdpdBgBIAEoCRIcChBzdHJlYW1fb2Zmc2V0X21zGAIgASgDQgIwAmIGcHJvdG8z");
+  fileDesc("CiB2b2ljZWFnZW50L3YxL2NhbGxfY29udHJvbC5wcm90bxINdm9pY2VhZ2VudC52MSK1AQoLQ2FsbENvbnRyb2wSDwoHY2FsbF9pZBgBIAEoCRIoCgdoYW5nX3VwGAogASgLMhUudm9pY2VhZ2VudC52MS5IYW5nVXBIABIrCgh0cmFuc2ZlchgLIAEoCzIXLnZvaWNlYWdlbnQudjEuVHJhbnNmZXJIABI0Cg1kdG1mX3JlY2VpdmVkGAwgASgLMhsudm9pY2VhZ2VudC52MS5EdG1mUmVjZWl2ZWRIAEIICgZhY3Rpb24iGAoGSGFuZ1VwEg4KBnJlYXNvbhgBIAEoCSIqCghUcmFuc2ZlchIOCgZ0YXJnZXQYASABKAkSDgoGcmVhc29uGAIgASgJIjcKDER0bWZSZWNlaXZlZBINCgVkaWdpdBgBIAEoCRIYChBzdHJlYW1fb2Zmc2V0X21zGAIgASgNYgZwcm90bzM");
 
 /**
  * Control of a live call, and key presses from it. Key: call_id.
@@ -105,9 +105,9 @@ export type DtmfReceived = Message<"voiceagent.v1.DtmfReceived"> & {
   digit: string;
 
   /**
-   * @generated from field: int64 stream_offset_ms = 2 [jstype = JS_NUMBER];
+   * @generated from field: uint32 stream_offset_ms = 2;
    */
-  streamOffsetMs: bigint;
+  streamOffsetMs: number;
 };
 
 /**

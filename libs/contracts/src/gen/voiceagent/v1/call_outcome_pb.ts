@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_outcome.proto.
  */
 export const file_voiceagent_v1_call_outcome: GenFile = /*@__PURE__*/
-  fileDesc("CiB2b2ljZWFnZW50L3YxL2NhbGxfb3V0Y29tZS5wcm90bxINdm9pY2VhZ2VudC52MSKfAwoQQ2FsbE91dGNvbWVFdmVudBIPCgdjYWxsX2lkGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRITCgtjYW1wYWlnbl9pZBgDIAEoCRISCgphdHRlbXB0X2lkGAQgASgJEh8KE29jY3VycmVkX2F0X3VuaXhfbXMYBSABKANCAjACEjEKC2Rpc3Bvc2l0aW9uGAogASgLMhoudm9pY2VhZ2VudC52MS5EaXNwb3NpdGlvbkgAEjEKB2NvbnNlbnQYCyABKAsyHi52b2ljZWFnZW50LnYxLkNvbnNlbnRSZWNvcmRlZEgAEiwKCW9wdGVkX291dBgMIAEoCzIXLnZvaWNlYWdlbnQudjEuT3B0ZWRPdXRIABI+ChJhcHBvaW50bWVudF9ib29rZWQYDSABKAsyIC52b2ljZWFnZW50LnYxLkFwcG9pbnRtZW50Qm9va2VkSAASPgoSY2FsbGJhY2tfcmVxdWVzdGVkGA4gASgLMiAudm9pY2VhZ2VudC52MS5DYWxsYmFja1JlcXVlc3RlZEgAQgkKB291dGNvbWUiGwoLRGlzcG9zaXRpb24SDAoEY29kZRgBIAEoCSIxCg9Db25zZW50UmVjb3JkZWQSDwoHZ3JhbnRlZBgBIAEoCBINCgVzY29wZRgCIAEoCSIgCghPcHRlZE91dBIUCgxwaG9uZV9udW1iZXIYASABKAkiSgoRQXBwb2ludG1lbnRCb29rZWQSFgoOYXBwb2ludG1lbnRfaWQYASABKAkSHQoRc3RhcnRzX2F0X3VuaXhfbXMYAiABKANCAjACIkMKEUNhbGxiYWNrUmVxdWVzdGVkEh4KEm5vdF9iZWZvcmVfdW5peF9tcxgBIAEoA0ICMAISDgoGcmVhc29uGAIgASgJYgZwcm90bzM");
+  fileDesc("CiB2b2ljZWFnZW50L3YxL2NhbGxfb3V0Y29tZS5wcm90bxINdm9pY2VhZ2VudC52MSKbAwoQQ2FsbE91dGNvbWVFdmVudBIPCgdjYWxsX2lkGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRITCgtjYW1wYWlnbl9pZBgDIAEoCRISCgphdHRlbXB0X2lkGAQgASgJEhsKE29jY3VycmVkX2F0X3VuaXhfbXMYBSABKAMSMQoLZGlzcG9zaXRpb24YCiABKAsyGi52b2ljZWFnZW50LnYxLkRpc3Bvc2l0aW9uSAASMQoHY29uc2VudBgLIAEoCzIeLnZvaWNlYWdlbnQudjEuQ29uc2VudFJlY29yZGVkSAASLAoJb3B0ZWRfb3V0GAwgASgLMhcudm9pY2VhZ2VudC52MS5PcHRlZE91dEgAEj4KEmFwcG9pbnRtZW50X2Jvb2tlZBgNIAEoCzIgLnZvaWNlYWdlbnQudjEuQXBwb2ludG1lbnRCb29rZWRIABI+ChJjYWxsYmFja19yZXF1ZXN0ZWQYDiABKAsyIC52b2ljZWFnZW50LnYxLkNhbGxiYWNrUmVxdWVzdGVkSABCCQoHb3V0Y29tZSIbCgtEaXNwb3NpdGlvbhIMCgRjb2RlGAEgASgJIjEKD0NvbnNlbnRSZWNvcmRlZBIPCgdncmFudGVkGAEgASgIEg0KBXNjb3BlGAIgASgJIiAKCE9wdGVkT3V0EhQKDHBob25lX251bWJlchgBIAEoCSJGChFBcHBvaW50bWVudEJvb2tlZBIWCg5hcHBvaW50bWVudF9pZBgBIAEoCRIZChFzdGFydHNfYXRfdW5peF9tcxgCIAEoAyI/ChFDYWxsYmFja1JlcXVlc3RlZBIaChJub3RfYmVmb3JlX3VuaXhfbXMYASABKAMSDgoGcmVhc29uGAIgASgJYgZwcm90bzM");
 
 /**
  * Business facts from a call for the outbound scheduler. Key: call_id.
@@ -39,7 +39,7 @@ export type CallOutcomeEvent = Message<"voiceagent.v1.CallOutcomeEvent"> & {
   attemptId: string;
 
   /**
-   * @generated from field: int64 occurred_at_unix_ms = 5 [jstype = JS_NUMBER];
+   * @generated from field: int64 occurred_at_unix_ms = 5;
    */
   occurredAtUnixMs: bigint;
 
@@ -156,7 +156,7 @@ export type AppointmentBooked = Message<"voiceagent.v1.AppointmentBooked"> & {
   appointmentId: string;
 
   /**
-   * @generated from field: int64 starts_at_unix_ms = 2 [jstype = JS_NUMBER];
+   * @generated from field: int64 starts_at_unix_ms = 2;
    */
   startsAtUnixMs: bigint;
 };
@@ -173,7 +173,7 @@ export const AppointmentBookedSchema: GenMessage<AppointmentBooked> = /*@__PURE_
  */
 export type CallbackRequested = Message<"voiceagent.v1.CallbackRequested"> & {
   /**
-   * @generated from field: int64 not_before_unix_ms = 1 [jstype = JS_NUMBER];
+   * @generated from field: int64 not_before_unix_ms = 1;
    */
   notBeforeUnixMs: bigint;
 

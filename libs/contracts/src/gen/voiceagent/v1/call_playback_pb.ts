@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_playback.proto.
  */
 export const file_voiceagent_v1_call_playback: GenFile = /*@__PURE__*/
-  fileDesc("CiF2b2ljZWFnZW50L3YxL2NhbGxfcGxheWJhY2sucHJvdG8SDXZvaWNlYWdlbnQudjEivgEKDVBsYXliYWNrRXZlbnQSDwoHY2FsbF9pZBgBIAEoCRIfChNvY2N1cnJlZF9hdF91bml4X21zGAIgASgDQgIwAhI2Cg5zZWdtZW50X3BsYXllZBgKIAEoCzIcLnZvaWNlYWdlbnQudjEuU2VnbWVudFBsYXllZEgAEjoKEHBsYXliYWNrX2NsZWFyZWQYCyABKAsyHi52b2ljZWFnZW50LnYxLlBsYXliYWNrQ2xlYXJlZEgAQgcKBWV2ZW50IkUKDVNlZ21lbnRQbGF5ZWQSDwoHdHVybl9pZBgBIAEoCRIVCg1zZWdtZW50X2luZGV4GAIgASgFEgwKBHRleHQYAyABKAkiRAoPUGxheWJhY2tDbGVhcmVkEg8KB3R1cm5faWQYASABKAkSIAoYdW5wbGF5ZWRfc2VnbWVudF9pbmRleGVzGAIgAygFYgZwcm90bzM");
+  fileDesc("CiF2b2ljZWFnZW50L3YxL2NhbGxfcGxheWJhY2sucHJvdG8SDXZvaWNlYWdlbnQudjEiugEKDVBsYXliYWNrRXZlbnQSDwoHY2FsbF9pZBgBIAEoCRIbChNvY2N1cnJlZF9hdF91bml4X21zGAIgASgDEjYKDnNlZ21lbnRfcGxheWVkGAogASgLMhwudm9pY2VhZ2VudC52MS5TZWdtZW50UGxheWVkSAASOgoQcGxheWJhY2tfY2xlYXJlZBgLIAEoCzIeLnZvaWNlYWdlbnQudjEuUGxheWJhY2tDbGVhcmVkSABCBwoFZXZlbnQiRQoNU2VnbWVudFBsYXllZBIPCgd0dXJuX2lkGAEgASgJEhUKDXNlZ21lbnRfaW5kZXgYAiABKAUSDAoEdGV4dBgDIAEoCSJECg9QbGF5YmFja0NsZWFyZWQSDwoHdHVybl9pZBgBIAEoCRIgChh1bnBsYXllZF9zZWdtZW50X2luZGV4ZXMYAiADKAViBnByb3RvMw");
 
 /**
  * What the caller actually heard. Key: call_id.
@@ -24,7 +24,7 @@ export type PlaybackEvent = Message<"voiceagent.v1.PlaybackEvent"> & {
   callId: string;
 
   /**
-   * @generated from field: int64 occurred_at_unix_ms = 2 [jstype = JS_NUMBER];
+   * @generated from field: int64 occurred_at_unix_ms = 2;
    */
   occurredAtUnixMs: bigint;
 

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_transcript.proto.
  */
 export const file_voiceagent_v1_call_transcript: GenFile = /*@__PURE__*/
-  fileDesc("CiN2b2ljZWFnZW50L3YxL2NhbGxfdHJhbnNjcmlwdC5wcm90bxINdm9pY2VhZ2VudC52MSKBAgoPVHJhbnNjcmlwdEV2ZW50Eg8KB2NhbGxfaWQYASABKAkSHwoTcHJvZHVjZWRfYXRfdW5peF9tcxgCIAEoA0ICMAISEAoIcHJvdmlkZXIYAyABKAkSLwoKdHJhbnNjcmlwdBgKIAEoCzIZLnZvaWNlYWdlbnQudjEuVHJhbnNjcmlwdEgAEjYKDnNwZWVjaF9zdGFydGVkGAsgASgLMhwudm9pY2VhZ2VudC52MS5TcGVlY2hTdGFydGVkSAASOAoPdXR0ZXJhbmNlX2VuZGVkGAwgASgLMh0udm9pY2VhZ2VudC52MS5VdHRlcmFuY2VFbmRlZEgAQgcKBWV2ZW50IoABCgpUcmFuc2NyaXB0EgwKBHRleHQYASABKAkSEAoIaXNfZmluYWwYAiABKAgSFAoMc3BlZWNoX2ZpbmFsGAMgASgIEhIKCmNvbmZpZGVuY2UYBCABKAISFAoIc3RhcnRfbXMYBSABKANCAjACEhIKBmVuZF9tcxgGIAEoA0ICMAIiLQoNU3BlZWNoU3RhcnRlZBIcChBzdHJlYW1fb2Zmc2V0X21zGAEgASgDQgIwAiIuCg5VdHRlcmFuY2VFbmRlZBIcChBsYXN0X3dvcmRfZW5kX21zGAEgASgDQgIwAmIGcHJvdG8z");
+  fileDesc("CiN2b2ljZWFnZW50L3YxL2NhbGxfdHJhbnNjcmlwdC5wcm90bxINdm9pY2VhZ2VudC52MSL9AQoPVHJhbnNjcmlwdEV2ZW50Eg8KB2NhbGxfaWQYASABKAkSGwoTcHJvZHVjZWRfYXRfdW5peF9tcxgCIAEoAxIQCghwcm92aWRlchgDIAEoCRIvCgp0cmFuc2NyaXB0GAogASgLMhkudm9pY2VhZ2VudC52MS5UcmFuc2NyaXB0SAASNgoOc3BlZWNoX3N0YXJ0ZWQYCyABKAsyHC52b2ljZWFnZW50LnYxLlNwZWVjaFN0YXJ0ZWRIABI4Cg91dHRlcmFuY2VfZW5kZWQYDCABKAsyHS52b2ljZWFnZW50LnYxLlV0dGVyYW5jZUVuZGVkSABCBwoFZXZlbnQieAoKVHJhbnNjcmlwdBIMCgR0ZXh0GAEgASgJEhAKCGlzX2ZpbmFsGAIgASgIEhQKDHNwZWVjaF9maW5hbBgDIAEoCBISCgpjb25maWRlbmNlGAQgASgCEhAKCHN0YXJ0X21zGAUgASgNEg4KBmVuZF9tcxgGIAEoDSIpCg1TcGVlY2hTdGFydGVkEhgKEHN0cmVhbV9vZmZzZXRfbXMYASABKA0iKgoOVXR0ZXJhbmNlRW5kZWQSGAoQbGFzdF93b3JkX2VuZF9tcxgBIAEoDWIGcHJvdG8z");
 
 /**
  * Recognizer output for one call. Key: call_id.
@@ -26,7 +26,7 @@ export type TranscriptEvent = Message<"voiceagent.v1.TranscriptEvent"> & {
   /**
    * Time the recognizer produced the event.
    *
-   * @generated from field: int64 produced_at_unix_ms = 2 [jstype = JS_NUMBER];
+   * @generated from field: int64 produced_at_unix_ms = 2;
    */
   producedAtUnixMs: bigint;
 
@@ -99,14 +99,14 @@ export type Transcript = Message<"voiceagent.v1.Transcript"> & {
   /**
    * Offsets in the call's audio stream.
    *
-   * @generated from field: int64 start_ms = 5 [jstype = JS_NUMBER];
+   * @generated from field: uint32 start_ms = 5;
    */
-  startMs: bigint;
+  startMs: number;
 
   /**
-   * @generated from field: int64 end_ms = 6 [jstype = JS_NUMBER];
+   * @generated from field: uint32 end_ms = 6;
    */
-  endMs: bigint;
+  endMs: number;
 };
 
 /**
@@ -121,9 +121,9 @@ export const TranscriptSchema: GenMessage<Transcript> = /*@__PURE__*/
  */
 export type SpeechStarted = Message<"voiceagent.v1.SpeechStarted"> & {
   /**
-   * @generated from field: int64 stream_offset_ms = 1 [jstype = JS_NUMBER];
+   * @generated from field: uint32 stream_offset_ms = 1;
    */
-  streamOffsetMs: bigint;
+  streamOffsetMs: number;
 };
 
 /**
@@ -138,9 +138,9 @@ export const SpeechStartedSchema: GenMessage<SpeechStarted> = /*@__PURE__*/
  */
 export type UtteranceEnded = Message<"voiceagent.v1.UtteranceEnded"> & {
   /**
-   * @generated from field: int64 last_word_end_ms = 1 [jstype = JS_NUMBER];
+   * @generated from field: uint32 last_word_end_ms = 1;
    */
-  lastWordEndMs: bigint;
+  lastWordEndMs: number;
 };
 
 /**

@@ -1,0 +1,251 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { deadLetterTopicOf, type MessageInit, type TopicName } from '@va/contracts';
+import type { Logger } from '@va/observability';
+import {
+  DEFAULT_RETRY_POLICY,
+  type Bus,
+  type BusHealth,
+  type DeadLetterHandler,
+  type Handler,
+  type SubscribeOptions,
+  type Subscription,
+} from '../bus';
+import type { KafkaBusOptions } from '../bus.factories';
+import { createBusMetrics, type BusMetrics } from '../frame/bus.metrics';
+import { processDelivery } from '../frame/consumer.frame';
+import { deadLetterHeaders, readDeadLetter, type DeadLetterRecord } from '../frame/dead-letter.headers';
+import { KeyedSequencer } from '../frame/keyed-sequencer';
+import { publishThroughFrame } from '../frame/publish.frame';
+import { headersFromKafka } from './kafka.headers';
+import { KAFKA_SETTINGS } from './kafka.settings';
+import { createTopics, plannedTopics } from './kafka.topics';
+import { kafkaLogCreator } from './kafkajs.log-creator';
+
+/**
+ * The distributed-mode bus over kafkajs. Publishes resolve on acknowledgement by all in-sync
+ * replicas; consumers commit offsets only after the frame has finished a message, so a crash
+ * redelivers instead of losing (handlers are idempotent).
+ */
+export class KafkaBus implements Bus {
+  private readonly kafka: Kafka;
+  private readonly logger: Logger;
+  private readonly metrics: BusMetrics;
+  private readonly prefix: string;
+  private readonly sequencer = new KeyedSequencer();
+  private readonly consumers = new Set<Consumer>();
+  private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
+  private closed = false;
+
+  constructor(options: KafkaBusOptions) {
+    this.logger = options.logger.child({ component: 'kafka-bus' });
+    this.metrics = createBusMetrics(options.metrics);
+    this.prefix = options.topicPrefix ?? '';
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: KAFKA_SETTINGS.connectionTimeoutMs,
+      requestTimeout: KAFKA_SETTINGS.requestTimeoutMs,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(this.logger),
+    });
+  }
+
+  async ensureTopics(): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const created = await createTopics(admin, plannedTopics(this.prefix), KAFKA_SETTINGS.replicationFactor);
+    this.logger.info('topics ensured', { created, prefix: this.prefix });
+  }
+
+  async publish<T extends TopicName>(topic: T, message: MessageInit<T>): Promise<void> {
+    this.assertOpen();
+    await publishThroughFrame(topic, message, this.metrics, (outgoing) =>
+      this.sequencer.run(`${topic}/${outgoing.key}`, async () => {
+        const producer = await this.connectedProducer();
+        await producer.send({
+          topic: this.prefix + topic,
+          acks: -1,
+          messages: [{ key: outgoing.key, value: Buffer.from(outgoing.value), headers: outgoing.headers }],
+        });
+      }),
+    );
+  }
+
+  async subscribe<T extends TopicName>(topic: T, handler: Handler<T>, options: SubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    const logger = this.logger.child({ topic, group: options.group });
+    const consumer = await this.startConsumer(this.prefix + topic, options.group);
+    let closing = false;
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: KAFKA_SETTINGS.autoCommitIntervalMs,
+      autoCommitThreshold: KAFKA_SETTINGS.autoCommitThreshold,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: KAFKA_SETTINGS.partitionsConsumedConcurrently,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const stopping = (): boolean => closing || !isRunning() || isStale();
+        for (const message of batch.messages) {
+          if (stopping()) return;
+          const result = await processDelivery(
+            {
+              topic,
+              key: message.key?.toString() ?? '',
+              value: message.value ?? new Uint8Array(),
+              headers: headersFromKafka(message.headers),
+              partition: batch.partition,
+              offset: message.offset,
+            },
+            {
+              group: options.group,
+              handler,
+              retry,
+              logger,
+              metrics: this.metrics,
+              deadLetter: (record) => this.sendDeadLetter(record),
+              isStopping: stopping,
+              pause: (delayMs) => this.pauseWithHeartbeat(delayMs, heartbeat),
+            },
+          );
+          if (result === 'abandoned') return;
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      },
+    });
+    return this.subscriptionOf(consumer, () => {
+      closing = true;
+    });
+  }
+
+  async subscribeDeadLetters(topic: TopicName, handler: DeadLetterHandler, options: { readonly group: string }): Promise<Subscription> {
+    this.assertOpen();
+    const consumer = await this.startConsumer(this.prefix + deadLetterTopicOf(topic), options.group);
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        await handler(readDeadLetter(message.key?.toString() ?? '', message.value ?? new Uint8Array(), headersFromKafka(message.headers)));
+      },
+    });
+    return this.subscriptionOf(consumer, () => undefined);
+  }
+
+  async checkHealth(): Promise<BusHealth> {
+    if (this.closed) return { ok: false, detail: 'kafka bus closed' };
+    try {
+      const admin = await this.connectedAdmin();
+      const cluster = await withTimeout(admin.describeCluster(), KAFKA_SETTINGS.healthTimeoutMs);
+      return { ok: cluster.brokers.length > 0, detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller ?? 'none'}` };
+    } catch (error) {
+      this.admin = undefined;
+      return { ok: false, detail: `kafka unreachable: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.sequencer.drain();
+    const [producer, admin] = [this.producer, this.admin];
+    await Promise.all([
+      producer?.then((connected) => connected.disconnect()).catch(() => undefined),
+      admin?.then((connected) => connected.disconnect()).catch(() => undefined),
+    ]);
+  }
+
+  private async startConsumer(topicName: string, group: string): Promise<Consumer> {
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      sessionTimeout: KAFKA_SETTINGS.sessionTimeoutMs,
+      heartbeatInterval: KAFKA_SETTINGS.heartbeatIntervalMs,
+      rebalanceTimeout: KAFKA_SETTINGS.rebalanceTimeoutMs,
+      allowAutoTopicCreation: false,
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger.error('kafka consumer crashed', { group, topic: topicName, restart: event.payload.restart, error: event.payload.error });
+    });
+    await consumer.connect();
+    this.consumers.add(consumer);
+    await consumer.subscribe({ topic: topicName, fromBeginning: true });
+    return consumer;
+  }
+
+  private subscriptionOf(consumer: Consumer, markClosing: () => void): Subscription {
+    return {
+      close: async () => {
+        markClosing();
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  private async sendDeadLetter(record: DeadLetterRecord): Promise<void> {
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic: this.prefix + deadLetterTopicOf(record.sourceTopic),
+      acks: -1,
+      messages: [{ key: record.key, value: Buffer.from(record.payload), headers: deadLetterHeaders(record) }],
+    });
+  }
+
+  /** Waits out a back-off while heartbeating, so a long retry does not cost the partition. */
+  private async pauseWithHeartbeat(delayMs: number, heartbeat: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + delayMs;
+    while (Date.now() < deadline) {
+      await sleep(Math.min(KAFKA_SETTINGS.heartbeatIntervalMs, deadline - Date.now()));
+      await heartbeat();
+    }
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { retries: KAFKA_SETTINGS.producerRetries },
+      });
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = undefined;
+      throw error;
+    });
+    return this.producer;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = undefined;
+      throw error;
+    });
+    return this.admin;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('bus is closed');
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
+  return new KafkaBus(options);
+}

@@ -1,0 +1,69 @@
+import type { MessageHeaders } from '../frame/trace-headers';
+import { ConsumerGroup, type GroupMember } from './consumer-group';
+import { PartitionLog, partitionForKey, type StoredRecord } from './partition.log';
+
+interface BrokerTopic {
+  readonly logs: readonly PartitionLog[];
+  readonly groups: Map<string, ConsumerGroup>;
+}
+
+/**
+ * The shared state of the embedded mode's bus: topics as partitioned logs and consumer groups
+ * with committed offsets. Each service holds its own InMemoryBus client over one broker, as
+ * each would hold its own Kafka client over one cluster.
+ */
+export class InMemoryBroker {
+  private readonly topics = new Map<string, BrokerTopic>();
+
+  get topicCount(): number {
+    return this.topics.size;
+  }
+
+  createTopic(name: string, partitions: number): void {
+    if (this.topics.has(name)) return;
+    const logs = Array.from({ length: partitions }, () => new PartitionLog());
+    this.topics.set(name, { logs, groups: new Map() });
+  }
+
+  append(topic: string, key: string, value: Uint8Array, headers: Readonly<MessageHeaders>): void {
+    const entry = this.topicEntry(topic);
+    const record: StoredRecord = { key, value: value.slice(), headers: { ...headers } };
+    const log = entry.logs[partitionForKey(key, entry.logs.length)];
+    if (log === undefined) throw new Error(`topic ${topic} has no partitions`);
+    log.append(record);
+  }
+
+  /** Adds a member to the topic's group (created on first join); returns its leave function. */
+  join(topic: string, groupName: string, member: GroupMember): () => void {
+    const entry = this.topicEntry(topic);
+    let group = entry.groups.get(groupName);
+    if (group === undefined) {
+      group = new ConsumerGroup(entry.logs, () => this.trim(entry));
+      entry.groups.set(groupName, group);
+    }
+    const joined = group;
+    joined.join(member);
+    return () => joined.leave(member);
+  }
+
+  async stop(): Promise<void> {
+    const groups = [...this.topics.values()].flatMap((entry) => [...entry.groups.values()]);
+    await Promise.all(groups.map((group) => group.stop()));
+  }
+
+  private topicEntry(name: string): BrokerTopic {
+    const entry = this.topics.get(name);
+    if (entry === undefined) {
+      throw new Error(`topic ${name} does not exist: topics are created by ensureTopics(), never on first use`);
+    }
+    return entry;
+  }
+
+  /** Drops records that every group of the topic has committed. */
+  private trim(entry: BrokerTopic): void {
+    const groups = [...entry.groups.values()];
+    entry.logs.forEach((log, partition) => {
+      log.trimBelow(Math.min(...groups.map((group) => group.committedOffset(partition))));
+    });
+  }
+}
