@@ -73,6 +73,17 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
       return { callId: (index = 0) => `${id}-call-${index}`, group: `${id}-group`, owns: (key: string) => key.startsWith(id) };
     };
 
+    /** Dead letters of call.control that belong to the test's calls. */
+    const collectDeadLetters = async (test: ReturnType<typeof scope>): Promise<Collector<DeadLetter>> => {
+      const deadLetters = new Collector<DeadLetter>();
+      subscriptions.push(
+        await subject.bus.subscribeDeadLetters('call.control', async (deadLetter) => {
+          if (test.owns(deadLetter.key)) deadLetters.push(deadLetter);
+        }, { group: `${test.group}-dlq` }),
+      );
+      return deadLetters;
+    };
+
     const control = (callId: string, digit = '1') => ({ callId, action: { case: 'dtmfReceived' as const, value: { digit } } });
     const audio = (callId: string, sequence: number) => ({
       callId,
@@ -167,12 +178,7 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
 
     it('dead-letters with the reason and the original bytes when the handler says so', async () => {
       const test = scope('dead');
-      const deadLetters = new Collector<DeadLetter>();
-      subscriptions.push(
-        await subject.bus.subscribeDeadLetters('call.control', async (deadLetter) => {
-          if (test.owns(deadLetter.key)) deadLetters.push(deadLetter);
-        }, { group: `${test.group}-dlq` }),
-      );
+      const deadLetters = await collectDeadLetters(test);
       subscriptions.push(
         await subject.bus.subscribe('call.control', async (delivery) =>
           test.owns(delivery.key) ? Outcome.deadLetter('unknown call') : Outcome.ok(),
@@ -193,12 +199,7 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
     it('dead-letters once retries are exhausted', async () => {
       const test = scope('exhaust');
       const attempts = new Collector<number>();
-      const deadLetters = new Collector<DeadLetter>();
-      subscriptions.push(
-        await subject.bus.subscribeDeadLetters('call.control', async (deadLetter) => {
-          if (test.owns(deadLetter.key)) deadLetters.push(deadLetter);
-        }, { group: `${test.group}-dlq` }),
-      );
+      const deadLetters = await collectDeadLetters(test);
       subscriptions.push(
         await subject.bus.subscribe('call.control', async (delivery) => {
           if (!test.owns(delivery.key)) return Outcome.ok();
@@ -217,12 +218,7 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
     it('dead-letters a message that does not decode and keeps consuming', async () => {
       const test = scope('poison');
       const handled = new Collector<string>();
-      const deadLetters = new Collector<DeadLetter>();
-      subscriptions.push(
-        await subject.bus.subscribeDeadLetters('call.control', async (deadLetter) => {
-          if (test.owns(deadLetter.key)) deadLetters.push(deadLetter);
-        }, { group: `${test.group}-dlq` }),
-      );
+      const deadLetters = await collectDeadLetters(test);
       subscriptions.push(
         await subject.bus.subscribe('call.control', async (delivery) => {
           if (test.owns(delivery.key)) handled.push(delivery.message.callId);

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { requireKafka, testInfra, uniqueTopicPrefix } from '@va/testing';
 import { runBusConformance } from '../conformance/bus.conformance';
@@ -29,4 +31,28 @@ runBusConformance('kafka', async () => {
       await admin.disconnect();
     },
   };
+});
+
+describe('kafka topic creation', () => {
+  it('lets several services create the same topics at the same moment', async () => {
+    await requireKafka();
+    const topicPrefix = uniqueTopicPrefix('race');
+    const buses = Array.from({ length: 4 }, (_, index) =>
+      createKafkaBus({ logger: new RecordingLogger(), brokers: testInfra.kafkaBrokers, clientId: `racer-${index}`, topicPrefix }),
+    );
+    try {
+      await Promise.all(buses.map((bus) => bus.ensureTopics()));
+      const admin = new Kafka({ clientId: 'race-check', brokers: [...testInfra.kafkaBrokers], logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        const existing = new Set(await admin.listTopics());
+        for (const topic of plannedTopics(topicPrefix)) assert.ok(existing.has(topic.name), `${topic.name} exists`);
+        await admin.deleteTopics({ topics: plannedTopics(topicPrefix).map((topic) => topic.name) });
+      } finally {
+        await admin.disconnect();
+      }
+    } finally {
+      await Promise.all(buses.map((bus) => bus.close()));
+    }
+  });
 });

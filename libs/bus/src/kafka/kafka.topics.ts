@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
 import { deadLetterTopicOf, TOPIC_NAMES, topics } from '@va/contracts';
 
@@ -22,10 +23,13 @@ export async function createTopics(admin: Admin, plan: readonly TopicPlan[], rep
   const existing = new Set(await admin.listTopics());
   const missing = plan.filter((topic) => !existing.has(topic.name));
   if (missing.length > 0) {
+    // kafkajs's own waitForLeaders gives up on metadata that lags behind the creation (for
+    // example while other services create topics at the same moment); waitUntilLed retries.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions, replicationFactor })),
     });
+    await waitUntilLed(admin, missing.map((topic) => topic.name));
   }
   const present = plan.filter((topic) => existing.has(topic.name));
   if (present.length > 0) {
@@ -38,4 +42,25 @@ export async function createTopics(admin: Admin, plan: readonly TopicPlan[], rep
     }
   }
   return missing.length;
+}
+
+const LEADER_WAIT_MS = 30_000;
+const LEADER_POLL_MS = 100;
+
+/** Resolves once every partition of the topics has a leader; metadata errors meanwhile are retried. */
+async function waitUntilLed(admin: Admin, names: readonly string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  let lastProblem = 'no metadata yet';
+  while (Date.now() < deadline) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...names] });
+      const leaderless = metadata.topics.filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0));
+      if (leaderless.length === 0 && metadata.topics.length === names.length) return;
+      lastProblem = `${leaderless.length} topic(s) without leaders`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(LEADER_POLL_MS);
+  }
+  throw new Error(`topics were created but did not get leaders within ${LEADER_WAIT_MS} ms: ${lastProblem}`);
 }

@@ -63,7 +63,7 @@ describe('kafka bus across a consumer crash (real broker, real Postgres)', () =>
   });
 
   it('10 calls x 200 events: order kept, nothing lost, no effect twice, through a SIGKILL and restart', async (t) => {
-    const consumerArgs = { brokers: [...testInfra.kafkaBrokers], topicPrefix, databaseUrl: database.url, group: 'stt' };
+    const consumerArgs = { brokers: [...testInfra.kafkaBrokers], topicPrefix, databaseUrl: database.url, group: 'stt', handlerDelayMs: 3 };
     const first = startConsumer(consumerArgs);
     children.push(first);
     await subscribed(first);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { Outcome } from '../../bus';
 import { RecordingLogger } from '../../conformance/recording.logger';
@@ -6,13 +7,15 @@ import { applyEvent } from './effect.store';
 
 /**
  * A consuming service for the crash-recovery test, run as its own process so the test can
- * kill it without warning. Argument: JSON {brokers, topicPrefix, databaseUrl, group}.
+ * kill it without warning. Argument: JSON {brokers, topicPrefix, databaseUrl, group, handlerDelayMs}.
+ * The delay keeps the consumer behind the producer, so the kill lands mid-batch.
  */
 interface ConsumerArguments {
   readonly brokers: string[];
   readonly topicPrefix: string;
   readonly databaseUrl: string;
   readonly group: string;
+  readonly handlerDelayMs: number;
 }
 
 async function main(): Promise<void> {
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     'call.audio.in',
     async (delivery) => {
       try {
+        await sleep(args.handlerDelayMs);
         await applyEvent(pool, delivery.message.callId, delivery.message.sequence, process.pid);
         return Outcome.ok();
       } catch (error) {
