@@ -10,7 +10,7 @@ function captureAdapter() {
 }
 
 describe('createNestLoggerAdapter', () => {
-  it('writes Nest logs as JSON with the context in a field', () => {
+  it('writes Nest logs as JSON with the context in a field, its log level as debug', () => {
     const { nest, records } = captureAdapter();
     nest.log('Nest application successfully started', 'NestApplication');
     nest.warn('slow', 'InstanceLoader');
@@ -18,7 +18,7 @@ describe('createNestLoggerAdapter', () => {
     assert.deepEqual(
       records().map((record) => [record['level'], record['msg'], record['context'], record['service']]),
       [
-        ['info', 'Nest application successfully started', 'NestApplication', 'tool-executor'],
+        ['debug', 'Nest application successfully started', 'NestApplication', 'tool-executor'],
         ['warn', 'slow', 'InstanceLoader', 'tool-executor'],
         ['debug', 'mapped', 'RouterExplorer', 'tool-executor'],
       ],

@@ -22,11 +22,15 @@ function toFields(message: unknown, params: readonly unknown[], level: AdapterLe
   return { msg: NON_STRING_MESSAGE, fields };
 }
 
+/**
+ * Nest's `log` level is framework chatter (modules initialised, routes mapped), so it is
+ * written at debug; the service's own "service listening" line says when it is up.
+ */
 class NestLoggerAdapter implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    this.write('debug', message, params);
   }
 
   error(message: unknown, ...params: unknown[]): void {

@@ -1,0 +1,116 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createInMemoryBus, InMemoryBroker } from '@va/bus';
+import { ConfigError } from '@va/config';
+import { createLogger, createMetricsRegistry, initTracing, type Logger } from '@va/observability';
+import { type RunningServiceApp, startServiceApp } from '../app/service-app.starter';
+import { reportConfigError } from '../infra/config-error.reporter';
+import { exitAfter } from '../lifecycle/process.exit';
+import { logProcessFailures } from '../lifecycle/process-failure.logger';
+import { onShutdownSignal } from '../lifecycle/shutdown-signal.listener';
+import { errorFields } from '../logging/error.fields';
+import { createBusProbe } from '../readiness/bus.probe';
+import { ServiceReadiness } from '../readiness/service.readiness';
+import type { ServiceDefinition } from '../service.definition';
+import { type EmbeddedConfig, parseEmbeddedConfig } from './embedded-config.parser';
+
+export interface EmbeddedPlatformOptions {
+  /** The `service` field of the platform's own log lines. */
+  readonly name?: string;
+}
+
+function readConfig(name: string, definitions: readonly ServiceDefinition[]): EmbeddedConfig | undefined {
+  try {
+    return parseEmbeddedConfig(definitions);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    reportConfigError(name, error);
+    return undefined;
+  }
+}
+
+async function startAll(
+  definitions: readonly ServiceDefinition[],
+  config: EmbeddedConfig,
+  started: RunningServiceApp[],
+  platformLogger: Logger,
+): Promise<void> {
+  const broker = new InMemoryBroker();
+  const level = config.platform.LOG_LEVEL;
+  await Promise.all(
+    definitions.map(async (definition, index) => {
+      const logger = createLogger({ service: definition.name, level });
+      const registry = createMetricsRegistry(definition.name);
+      const bus = createInMemoryBus({ logger, metrics: registry, broker });
+      await bus.ensureTopics();
+      const app = await startServiceApp({
+        definition,
+        port: config.portOf(definition, index),
+        mode: 'embedded',
+        logger,
+        frameworkLogger: platformLogger,
+        registry,
+        readiness: new ServiceReadiness([createBusProbe('bus', bus)], 'embedded'),
+        bus,
+        serviceConfig: config.ownConfigOf(definition),
+        ownedResources: bus,
+      });
+      started.push(app);
+    }),
+  );
+}
+
+function logListening(logger: Logger, apps: readonly RunningServiceApp[]): void {
+  const services = Object.fromEntries(apps.map((app) => [app.name, app.url]));
+  logger.info('platform listening', { services });
+}
+
+/**
+ * Embedded mode: every given service in this process, each its own Nest app on its own
+ * port, all over one in-memory broker (one bus client per service, as with Kafka). Serves
+ * until SIGTERM/SIGINT, then closes every app and exits 0. Exits 1 on bad configuration or
+ * a failed start.
+ */
+export async function runEmbeddedPlatform(
+  definitions: readonly ServiceDefinition[],
+  options: EmbeddedPlatformOptions = {},
+): Promise<void> {
+  const name = options.name ?? 'platform';
+  const config = readConfig(name, definitions);
+  if (config === undefined) {
+    process.exitCode = 1;
+    return;
+  }
+  const { platform } = config;
+  const logger = createLogger({ service: name, level: platform.LOG_LEVEL });
+  logProcessFailures(logger);
+  const tracing = initTracing({ service: name, otlpEndpoint: platform.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const exitPlan = { logger, deadlineMs: platform.SHUTDOWN_GRACE_MS };
+  const apps: RunningServiceApp[] = [];
+  const closeAll = async (): Promise<void> => {
+    await Promise.all(apps.map((app) => app.close()));
+    await tracing.shutdown();
+  };
+
+  try {
+    await startAll(definitions, config, apps, logger);
+  } catch (error) {
+    logger.error('platform failed to start', errorFields(error));
+    await exitAfter(closeAll, { ...exitPlan, exitCode: 1 });
+    return;
+  }
+  const ordered = definitions.flatMap((definition) => apps.filter((app) => app.name === definition.name));
+  logListening(logger, ordered);
+
+  const drainPeriodMs = Math.max(0, ...definitions.map((definition) => definition.drainPeriodMs ?? 0));
+  onShutdownSignal(
+    (signal) => {
+      logger.info('shutdown started', { signal, drainPeriodMs, deadlineMs: platform.SHUTDOWN_GRACE_MS });
+      for (const app of apps) app.beginDraining();
+      void exitAfter(async () => {
+        await sleep(drainPeriodMs);
+        await closeAll();
+      }, { ...exitPlan, exitCode: 0 });
+    },
+    (signal) => logger.warn('shutdown already in progress', { signal }),
+  );
+}

@@ -1,0 +1,2 @@
+export { dialogManagerService } from './dialog-manager.service';
+export { DialogManagerModule } from './dialog-manager.module';

@@ -1,0 +1,2 @@
+export { mediaGatewayService } from './media-gateway.service';
+export { MediaGatewayModule } from './media-gateway.module';

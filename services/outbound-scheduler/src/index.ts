@@ -1,0 +1,2 @@
+export { outboundSchedulerService } from './outbound-scheduler.service';
+export { OutboundSchedulerModule } from './outbound-scheduler.module';

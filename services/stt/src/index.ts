@@ -1,0 +1,2 @@
+export { sttService } from './stt.service';
+export { SttModule } from './stt.module';

@@ -1,0 +1,2 @@
+export { toolExecutorService } from './tool-executor.service';
+export { ToolExecutorModule } from './tool-executor.module';

@@ -1,0 +1,5 @@
+import { join } from 'node:path';
+import { describeServiceBoot } from '@va/service-kit/testing';
+import { toolExecutorService } from './tool-executor.service';
+
+describeServiceBoot(toolExecutorService, join(__dirname, 'main.js'));

@@ -1,0 +1,2 @@
+export { ttsService } from './tts.service';
+export { TtsModule } from './tts.module';
