@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The README's main command (`npm start`): runs all six services in one process (embedded
+# mode: in-memory bus, no Kafka/Postgres/Redis needed), each on its own port from 8081.
+# HTTP_BASE_PORT moves the range (0: ephemeral ports); LOG_LEVEL and SHUTDOWN_GRACE_MS apply.
+# stdout carries only the platform's JSON log lines; install and build progress goes to stderr.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [[ -f scripts/provision-node.sh ]]; then
+  eval "$(bash scripts/provision-node.sh)"
+fi
+
+if [[ ! -d node_modules ]]; then
+  echo "start: installing dependencies (npm ci)" >&2
+  npm ci --no-audit --no-fund >&2
+fi
+
+echo "start: building (tsc -b tsconfig.build.json)" >&2
+npx tsc -b tsconfig.build.json >&2
+
+exec node services/platform/dist/main.js "$@"
