@@ -7,7 +7,8 @@ const TAG_CONSTRAINTS = [
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'] },
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'] },
-  { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:service'] },
+  { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'] },
+  { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:service', 'type:sandbox'] },
 ];
 
 /** The six deployables, importable (as service definitions) by the composition root only. */

@@ -12,7 +12,7 @@ fi
 
 if [[ ! -d node_modules ]]; then
   echo "start: installing dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund >&2
+  npm ci --no-audit --no-fund --loglevel=warn >&2
 fi
 
 echo "start: building (tsc -b tsconfig.build.json)" >&2

@@ -33,7 +33,7 @@ step() {
 
 if [[ ! -d node_modules ]]; then
   echo "test: installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund || exit 1
+  npm ci --no-audit --no-fund --loglevel=warn || exit 1
 fi
 
 echo "test: local infrastructure (npm run infra:up)"
