@@ -6,14 +6,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [[ -f scripts/provision-node.sh ]]; then
-  eval "$(bash scripts/provision-node.sh)"
-fi
-
-if [[ ! -d node_modules ]]; then
-  echo "start: installing dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund --loglevel=warn >&2
-fi
+# shellcheck source=scripts/lib/prepare-node.sh
+source scripts/lib/prepare-node.sh
+va_prepare_node start
 
 echo "start: building (tsc -b tsconfig.build.json)" >&2
 npx tsc -b tsconfig.build.json >&2

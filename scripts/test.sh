@@ -4,11 +4,11 @@
 # included), validates docker-compose.yml, runs every unit and integration test against the real
 # Kafka, Postgres and Redis, and ends with one line: "summary: N passed, N failed".
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
-if [[ -f scripts/provision-node.sh ]]; then
-  eval "$(bash scripts/provision-node.sh)" || { echo "test: Node.js 24 is required" >&2; exit 1; }
-fi
+# shellcheck source=scripts/lib/prepare-node.sh
+source scripts/lib/prepare-node.sh
+va_prepare_node test || exit 1
 export NX_DAEMON=false NX_NO_CLOUD=true
 # kafkajs 2.2.4 schedules one timer with a negative delay (Node clamps it to 1 ms); the
 # warning it prints is noise, not a fault.
@@ -31,11 +31,6 @@ step() {
   fi
 }
 
-if [[ ! -d node_modules ]]; then
-  echo "test: installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=warn || exit 1
-fi
-
 echo "test: local infrastructure (npm run infra:up)"
 if ! bash scripts/infra/up.sh; then
   echo "test: the local infrastructure did not come up; see the messages above (npm run infra:up)" >&2
@@ -43,6 +38,10 @@ if ! bash scripts/infra/up.sh; then
   exit 1
 fi
 
+# The simulated caller speaks with espeak-ng; its tests fail (never skip) without it.
+# shellcheck source=scripts/lib/debian-tool.sh
+source scripts/lib/debian-tool.sh
+step "tools: espeak-ng for the simulated caller" va_ensure_debian_tool espeak-ng espeak-ng
 step "contracts: buf lint and generated code up to date" bash scripts/proto/check.sh
 step "build: tsc -b (strict, production settings)" npx tsc -b tsconfig.build.json
 if ((checks_failed > 0)); then

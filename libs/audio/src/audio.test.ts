@@ -52,6 +52,14 @@ describe('framing and levels', () => {
     assert.equal(concatAudio(frames).length, 480);
   });
 
+  it('gives different seeds speech-like signals that share no 20 ms stretch', () => {
+    const first = Buffer.from(speechLikeMulaw(2_000, 4));
+    const second = Buffer.from(speechLikeMulaw(2_000, 5));
+    for (let offset = 0; offset + FRAME_BYTES <= second.length; offset += FRAME_BYTES / 2) {
+      assert.equal(first.indexOf(second.subarray(offset, offset + FRAME_BYTES)), -1, `window at ${offset} is unique`);
+    }
+  });
+
   it('tells silence from speech by level', () => {
     assert.equal(mulawLevelDbfs(silenceMulaw(100)), SILENCE_FLOOR_DBFS);
     const speech = mulawLevelDbfs(speechLikeMulaw(500));

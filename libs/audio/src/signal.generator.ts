@@ -16,7 +16,9 @@ export function speechLikeMulaw(durationMs: number, seed = 1): Uint8Array {
   for (let index = 0; index < samples.length; index += 1) {
     const syllable = Math.floor(index / syllableSamples);
     const within = (index % syllableSamples) / syllableSamples;
-    const pitchHz = 140 + ((syllable * 37 + seed * 53) % 90);
+    // Fractional pitches: whole-hertz pitches over 0.2 s syllables would bring the phase back
+    // to one of five values at every syllable start, and different seeds would share audio.
+    const pitchHz = 140 + (syllableHash(seed, syllable) % 9_000) / 100;
     const envelope = Math.sin(Math.PI * within) * 0.6 + 0.2;
     phase += (2 * Math.PI * pitchHz) / TELEPHONY_SAMPLE_RATE_HZ;
     const voiced = Math.sin(phase) + 0.35 * Math.sin(2 * phase) + 0.2 * Math.sin(3 * phase);
@@ -31,4 +33,12 @@ export function toneMulaw(durationMs: number, frequencyHz: number, amplitude = 8
     samples[index] = Math.round(amplitude * Math.sin((2 * Math.PI * frequencyHz * index) / TELEPHONY_SAMPLE_RATE_HZ));
   }
   return pcm16ToMulaw(samples);
+}
+
+/** Pitch choice per syllable, mixed from seed and position so no two seeds share a pattern. */
+function syllableHash(seed: number, syllable: number): number {
+  let hash = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(syllable + 1, 0xc2b2ae35);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0x27d4eb2f);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }

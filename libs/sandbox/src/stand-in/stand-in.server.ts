@@ -60,6 +60,9 @@ export async function startStandInServer(options: StandInServerOptions): Promise
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands an upgrading socket over without an error listener: a client resetting it
+    // during a refused or hanging upgrade must not take the stand-in down.
+    socket.on('error', () => undefined);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     if (options.routes.upgrade === undefined) {

@@ -1,0 +1,15 @@
+export * from './call-leg.port';
+export * from './caller.clock';
+export * from './caller.voice';
+export * from './caller.policy';
+export * from './espeak.synthesizer';
+export * from './signal.synthesizer';
+export * from './persona.script';
+export { UNRECOGNISED_AUDIO, type HeardPiece } from './agent-speech.recognizer';
+export type { GapStats } from './agent-turn.grouper';
+export type { AgentTurnReport, CallerTurnReport, CallReport, HeardText } from './call.report';
+export * from './latency.summary';
+export * from './persona.runner';
+export { PersonaStepFailure } from './persona.session';
+export * from './inbound.caller';
+export * from './callee.answer';
