@@ -21,6 +21,10 @@ import { headersFromKafka } from './kafka.headers';
 import { KAFKA_SETTINGS } from './kafka.settings';
 import { createTopics, plannedTopics } from './kafka.topics';
 import { kafkaLogCreator } from './kafkajs.log-creator';
+import { ProduceBatcher } from './produce.batcher';
+
+/** acks=-1: a publish resolves once every in-sync replica has the message. */
+const ALL_IN_SYNC_REPLICAS = -1;
 
 /**
  * The distributed-mode bus over kafkajs. Publishes resolve on acknowledgement by all in-sync
@@ -33,6 +37,7 @@ export class KafkaBus implements Bus {
   private readonly metrics: BusMetrics;
   private readonly prefix: string;
   private readonly sequencer = new KeyedSequencer();
+  private readonly batcher = new ProduceBatcher(() => this.connectedProducer(), ALL_IN_SYNC_REPLICAS);
   private readonly consumers = new Set<Consumer>();
   private producer: Promise<Producer> | undefined;
   private admin: Promise<Admin> | undefined;
@@ -61,14 +66,9 @@ export class KafkaBus implements Bus {
   async publish<T extends TopicName>(topic: T, message: MessageInit<T>): Promise<void> {
     this.assertOpen();
     await publishThroughFrame(topic, message, this.metrics, (outgoing) =>
-      this.sequencer.run(`${topic}/${outgoing.key}`, async () => {
-        const producer = await this.connectedProducer();
-        await producer.send({
-          topic: this.prefix + topic,
-          acks: -1,
-          messages: [{ key: outgoing.key, value: Buffer.from(outgoing.value), headers: outgoing.headers }],
-        });
-      }),
+      this.sequencer.run(`${topic}/${outgoing.key}`, () =>
+        this.batcher.send(this.prefix + topic, { key: outgoing.key, value: Buffer.from(outgoing.value), headers: outgoing.headers }),
+      ),
     );
   }
 
@@ -184,11 +184,10 @@ export class KafkaBus implements Bus {
   }
 
   private async sendDeadLetter(record: DeadLetterRecord): Promise<void> {
-    const producer = await this.connectedProducer();
-    await producer.send({
-      topic: this.prefix + deadLetterTopicOf(record.sourceTopic),
-      acks: -1,
-      messages: [{ key: record.key, value: Buffer.from(record.payload), headers: deadLetterHeaders(record) }],
+    await this.batcher.send(this.prefix + deadLetterTopicOf(record.sourceTopic), {
+      key: record.key,
+      value: Buffer.from(record.payload),
+      headers: deadLetterHeaders(record),
     });
   }
 
