@@ -5,6 +5,8 @@
  */
 export const BUS = Symbol('va:bus');
 export const PG_POOL = Symbol('va:pg-pool');
+/** The database port (@va/data SqlDatabase), migrated at start, in both modes. */
+export const SQL_DATABASE = Symbol('va:sql-database');
 export const REDIS_CLIENT = Symbol('va:redis-client');
 export const LOGGER = Symbol('va:logger');
 export const METRICS_REGISTRY = Symbol('va:metrics-registry');

@@ -44,6 +44,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
 
   let app: RunningServiceApp;
   try {
+    infrastructure.migrator?.start();
     await infrastructure.bus.ensureTopics();
     app = await startServiceApp({
       definition,
@@ -54,6 +55,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       readiness,
       bus: infrastructure.bus,
       ...(infrastructure.postgres === undefined ? {} : { postgres: infrastructure.postgres }),
+      ...(infrastructure.database === undefined ? {} : { database: infrastructure.database }),
       ...(infrastructure.redis === undefined ? {} : { redis: infrastructure.redis }),
       serviceConfig: config.own,
       ownedResources: infrastructure,

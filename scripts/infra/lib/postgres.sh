@@ -98,13 +98,18 @@ va_pg_start() {
   fi
 }
 
-# Role and database `va` (idempotent).
+# Role and database `va` (idempotent), and the role va_app that the application's
+# transactions run as (row-level security applies to it), granted to va so va can SET ROLE.
 va_pg_ensure_app_db() {
   va_pg_admin_sql "DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'va') THEN
         CREATE ROLE va LOGIN CREATEDB PASSWORD 'va';
       END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'va_app') THEN
+        CREATE ROLE va_app NOLOGIN;
+      END IF;
     END \$\$;" >/dev/null
+  va_pg_admin_sql "GRANT va_app TO va" >/dev/null
   if [[ "$(va_pg_admin_sql "SELECT 1 FROM pg_database WHERE datname = 'va'")" != "1" ]]; then
     va_pg_admin_sql "CREATE DATABASE va OWNER va" >/dev/null
   fi
@@ -119,6 +124,8 @@ va_pg_prepare() {
 va_pg_up() {
   if va_port_open "$VA_PG_PORT"; then
     if va_pg_app_ok; then
+      # Our own cluster from an earlier run: bring its roles up to date (quietly, best effort).
+      if va_pg_running; then va_pg_ensure_app_db 2>/dev/null || true; fi
       va_status postgres "reusing the server already answering on 127.0.0.1:${VA_PG_PORT}"
       return 0
     fi

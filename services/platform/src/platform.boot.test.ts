@@ -37,8 +37,10 @@ describe('embedded platform process', () => {
         const baseUrl = urls[name] ?? '';
         const ready = await waitUntilReady(child, baseUrl);
         assert.equal(ready.mode, 'embedded');
-        assert.deepEqual(Object.keys(ready.checks), ['bus']);
-        assert.equal(ready.checks['bus']?.ok, true);
+        const usesDatabase = PLATFORM_SERVICES.find((definition) => definition.name === name)?.dependencies.includes('postgres') === true;
+        assert.deepEqual(Object.keys(ready.checks), usesDatabase ? ['bus', 'postgres'] : ['bus']);
+        for (const check of Object.values(ready.checks)) assert.equal(check.ok, true);
+        if (usesDatabase) assert.match(ready.checks['postgres']?.detail ?? '', /embedded database/);
         await assertLive(baseUrl);
         await assertReadyMetrics(baseUrl, name);
       }),

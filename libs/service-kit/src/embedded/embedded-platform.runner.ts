@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInMemoryBus, InMemoryBroker } from '@va/bus';
+import { createEmbeddedDatabase, migrate, type SqlDatabase } from '@va/data';
 import { ConfigError } from '@va/config';
 import { createLogger, createMetricsRegistry, initTracing, type Logger } from '@va/observability';
 import { type RunningServiceApp, startServiceApp } from '../app/service-app.starter';
@@ -9,6 +10,7 @@ import { logProcessFailures } from '../lifecycle/process-failure.logger';
 import { onShutdownSignal } from '../lifecycle/shutdown-signal.listener';
 import { errorFields } from '../logging/error.fields';
 import { createBusProbe } from '../readiness/bus.probe';
+import { createDatabaseProbe } from '../readiness/database.probe';
 import { ServiceReadiness } from '../readiness/service.readiness';
 import type { ServiceDefinition } from '../service.definition';
 import { type EmbeddedConfig, parseEmbeddedConfig } from './embedded-config.parser';
@@ -33,6 +35,7 @@ async function startAll(
   config: EmbeddedConfig,
   started: RunningServiceApp[],
   platformLogger: Logger,
+  database: SqlDatabase,
 ): Promise<void> {
   const broker = new InMemoryBroker();
   const level = config.platform.LOG_LEVEL;
@@ -42,6 +45,8 @@ async function startAll(
       const registry = createMetricsRegistry(definition.name);
       const bus = createInMemoryBus({ logger, metrics: registry, broker });
       await bus.ensureTopics();
+      const usesDatabase = definition.dependencies.includes('postgres');
+      const probes = [createBusProbe('bus', bus), ...(usesDatabase ? [createDatabaseProbe('postgres', database)] : [])];
       const app = await startServiceApp({
         definition,
         port: config.portOf(definition, index),
@@ -49,8 +54,9 @@ async function startAll(
         logger,
         frameworkLogger: platformLogger,
         registry,
-        readiness: new ServiceReadiness([createBusProbe('bus', bus)], 'embedded'),
+        readiness: new ServiceReadiness(probes, 'embedded'),
         bus,
+        ...(usesDatabase ? { database } : {}),
         serviceConfig: config.ownConfigOf(definition),
         ownedResources: bus,
       });
@@ -86,13 +92,18 @@ export async function runEmbeddedPlatform(
   const tracing = initTracing({ service: name, otlpEndpoint: platform.OTEL_EXPORTER_OTLP_ENDPOINT });
   const exitPlan = { logger, deadlineMs: platform.SHUTDOWN_GRACE_MS };
   const apps: RunningServiceApp[] = [];
+  let database: SqlDatabase | undefined;
   const closeAll = async (): Promise<void> => {
     await Promise.all(apps.map((app) => app.close()));
+    await database?.close();
     await tracing.shutdown();
   };
 
   try {
-    await startAll(definitions, config, apps, logger);
+    database = await createEmbeddedDatabase();
+    const migrations = await migrate(database);
+    logger.info('embedded database migrated', { applied: migrations.applied });
+    await startAll(definitions, config, apps, logger, database);
   } catch (error) {
     logger.error('platform failed to start', errorFields(error));
     await exitAfter(closeAll, { ...exitPlan, exitCode: 1 });

@@ -2,13 +2,14 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import { type Bus, createKafkaBus } from '@va/bus';
+import { createPostgresDatabase, type SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
 import { errorFields } from '../logging/error.fields';
 import { createBusProbe } from '../readiness/bus.probe';
 import type { DependencyProbe } from '../readiness/dependency.probe';
-import { createPostgresProbe } from '../readiness/postgres.probe';
 import { createRedisProbe } from '../readiness/redis.probe';
 import type { ServiceDefinition } from '../service.definition';
+import { DatabaseMigrator } from './database.migrator';
 import { createPostgresPool } from './postgres.pool';
 import { closeRedisClient, createRedisClient } from './redis.client';
 import type { SharedServiceConfig } from './service-config.parser';
@@ -17,6 +18,10 @@ import type { SharedServiceConfig } from './service-config.parser';
 export interface ServiceInfrastructure {
   readonly bus: Bus;
   readonly postgres?: Pool;
+  /** The database port over the same pool. */
+  readonly database?: SqlDatabase;
+  /** Migrates the database at start (retrying while it is down); its probe gates readiness. */
+  readonly migrator?: DatabaseMigrator;
   readonly redis?: Redis;
   readonly probes: readonly DependencyProbe[];
   /** Closes the bus first (no more deliveries), then Postgres and Redis. Idempotent. */
@@ -37,11 +42,13 @@ export function createServiceInfrastructure(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
   const postgres = config.DATABASE_URL === undefined ? undefined : createPostgresPool(config.DATABASE_URL, logger);
+  const database = postgres === undefined ? undefined : createPostgresDatabase(postgres);
+  const migrator = database === undefined ? undefined : new DatabaseMigrator(database, logger);
   const redis = config.REDIS_URL === undefined ? undefined : createRedisClient(config.REDIS_URL, logger);
   const declared = new Set(definition.dependencies);
   const probes = [
     ...(declared.has('kafka') ? [createBusProbe('kafka', bus)] : []),
-    ...(postgres === undefined ? [] : [createPostgresProbe(postgres)]),
+    ...(migrator === undefined ? [] : [migrator.probe('postgres')]),
     ...(redis === undefined ? [] : [createRedisProbe(redis)]),
   ];
 
@@ -54,6 +61,7 @@ export function createServiceInfrastructure(
   };
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
+    migrator?.stop();
     await closeQuietly('kafka', () => bus.close());
     await Promise.all([
       postgres === undefined ? undefined : closeQuietly('postgres', () => postgres.end()),
@@ -64,6 +72,8 @@ export function createServiceInfrastructure(
   return {
     bus,
     ...(postgres === undefined ? {} : { postgres }),
+    ...(database === undefined ? {} : { database }),
+    ...(migrator === undefined ? {} : { migrator }),
     ...(redis === undefined ? {} : { redis }),
     probes,
     close: () => (closing ??= close()),

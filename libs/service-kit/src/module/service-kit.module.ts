@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type ValueProvider } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
+import type { SqlDatabase } from '@va/data';
 import type { Registry } from 'prom-client';
 import type { Bus } from '@va/bus';
 import type { Logger } from '@va/observability';
@@ -15,6 +16,7 @@ import {
   LOGGER,
   METRICS_REGISTRY,
   PG_POOL,
+  SQL_DATABASE,
   REDIS_CLIENT,
   RUN_MODE,
   SERVICE_CONFIG,
@@ -31,6 +33,7 @@ export interface ServiceKitModuleOptions {
   readonly readiness: ServiceReadiness;
   readonly bus: Bus;
   readonly postgres?: Pool;
+  readonly database?: SqlDatabase;
   readonly redis?: Redis;
   readonly serviceConfig: Readonly<Record<string, unknown>>;
   readonly ownedResources: OwnedResources;
@@ -48,6 +51,7 @@ export class ServiceKitModule {
       { provide: RUN_MODE, useValue: options.mode },
       { provide: SERVICE_READINESS, useValue: options.readiness },
       ...(options.postgres === undefined ? [] : [{ provide: PG_POOL, useValue: options.postgres }]),
+      ...(options.database === undefined ? [] : [{ provide: SQL_DATABASE, useValue: options.database }]),
       ...(options.redis === undefined ? [] : [{ provide: REDIS_CLIENT, useValue: options.redis }]),
     ];
     return {

@@ -66,6 +66,7 @@ export function describeServiceBoot(definition: ServiceDefinition, entry: string
       assert.equal(ready.mode, 'distributed');
       assert.deepEqual(Object.keys(ready.checks).sort(), [...definition.dependencies].sort());
       for (const check of Object.values(ready.checks)) assert.equal(check.ok, true);
+      if (definition.dependencies.includes('postgres')) assert.match(ready.checks['postgres']?.detail ?? '', /^migrated/, 'the schema was migrated at start');
       await assertLive(baseUrl);
       await assertReadyMetrics(baseUrl, definition.name);
 
