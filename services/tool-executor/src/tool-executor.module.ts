@@ -1,12 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ToolRequestConsumer } from './consumer/tool-request.consumer';
 
-/**
- * The tool-executor service's own providers and controllers; none yet. What lands here:
- * Tool-request consumer and the repositories behind CRM, eligibility, pricing, availability, booking, consent, DNC and messages (issue: tools).
- */
+/** The tool-executor's own providers: the tool.request consumer (tools run against the database port). */
 @Module({})
 export class ToolExecutorModule {
   static register(): DynamicModule {
-    return { module: ToolExecutorModule, providers: [], controllers: [] };
+    return { module: ToolExecutorModule, providers: [ToolRequestConsumer], controllers: [] };
   }
 }

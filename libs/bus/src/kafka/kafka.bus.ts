@@ -158,7 +158,9 @@ export class KafkaBus implements Bus {
 
   private async startConsumer(topicName: string, group: string): Promise<Consumer> {
     const consumer = this.kafka.consumer({
-      groupId: group,
+      // Groups are namespaced like topics: runs with different prefixes never share a group
+      // (kafkajs assigns a group's partitions across members whatever each subscribed to).
+      groupId: this.prefix + group,
       sessionTimeout: KAFKA_SETTINGS.sessionTimeoutMs,
       heartbeatInterval: KAFKA_SETTINGS.heartbeatIntervalMs,
       rebalanceTimeout: KAFKA_SETTINGS.rebalanceTimeoutMs,

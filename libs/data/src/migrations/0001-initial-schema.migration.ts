@@ -203,7 +203,8 @@ CREATE TABLE tool_invocations (
   idempotency_key text NOT NULL,
   arguments jsonb NOT NULL,
   outcome text NOT NULL CHECK (outcome IN ('ok', 'error')),
-  result jsonb NOT NULL,
+  -- json, not jsonb: a replayed result is byte-for-byte the first one (jsonb reorders keys).
+  result json NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (tenant_id, idempotency_key)
 );

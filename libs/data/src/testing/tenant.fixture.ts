@@ -21,7 +21,7 @@ export async function createTenantFixture(session: SqlSession, n: number): Promi
   const tenantId = randomUUID();
   const phoneNumber = `+1555010${String(n).padStart(4, '0')}`;
   const clientPhone = `+1555020${String(n).padStart(4, '0')}`;
-  const slotStartsAt = '2026-12-01T15:00:00Z';
+  const slotStartsAt = slotDaysAhead(7, 15);
   const one = async (sql: string, params: unknown[]): Promise<string> => {
     const result = await session.query<{ id: string }>(sql, params);
     return String(result.rows[0]?.id ?? '');
@@ -39,7 +39,8 @@ export async function createTenantFixture(session: SqlSession, n: number): Promi
   await session.query(`INSERT INTO product_prices (tenant_id, product_id, household, monthly_min_cents, monthly_max_cents) VALUES ($1, $2, 'individual', 2000, 4000)`, [tenantId, productId]);
   await session.query(`INSERT INTO eligibility (tenant_id, client_id, product_id, eligible) VALUES ($1, $2, $3, true)`, [tenantId, clientId, productId]);
   await session.query(`INSERT INTO broker_slots (tenant_id, broker_id, starts_at, ends_at) VALUES ($1, $2, $3, $3::timestamptz + interval '30 minutes')`, [tenantId, brokerId, slotStartsAt]);
-  await session.query(`INSERT INTO appointments (tenant_id, broker_id, client_id, starts_at, ends_at, status) VALUES ($1, $2, $3, '2026-12-02T15:00:00Z', '2026-12-02T15:30:00Z', 'booked')`, [tenantId, brokerId, clientId]);
+  const bookedAt = slotDaysAhead(8, 15);
+  await session.query(`INSERT INTO appointments (tenant_id, broker_id, client_id, starts_at, ends_at, status) VALUES ($1, $2, $3, $4, $4::timestamptz + interval '30 minutes', 'booked')`, [tenantId, brokerId, clientId, bookedAt]);
   const campaignId = await one(`INSERT INTO campaigns (tenant_id, name, product_id, status) VALUES ($1, 'Dental gap', $2, 'draft') RETURNING id`, [tenantId, productId]);
   const attemptId = await one(`INSERT INTO call_attempts (tenant_id, campaign_id, client_id, attempt_number, status) VALUES ($1, $2, $3, 1, 'pending') RETURNING id`, [tenantId, campaignId, clientId]);
   await session.query(`INSERT INTO consents (tenant_id, client_id, scope, granted) VALUES ($1, $2, 'cross-sell', true)`, [tenantId, clientId]);
@@ -54,4 +55,12 @@ export async function createTenantFixture(session: SqlSession, n: number): Promi
   await session.query(`INSERT INTO kb_entries (tenant_id, category, question, answer) VALUES ($1, 'hours', 'When are you open?', 'We are open Monday to Friday, 8 to 6.')`, [tenantId]);
   await session.query(`INSERT INTO audit_log (tenant_id, actor, action, subject) VALUES ($1, 'test', 'fixture.created', 'tenant')`, [tenantId]);
   return { tenantId, brokerId, clientId, phoneNumber, slotStartsAt };
+}
+
+/** A UTC instant `days` from today at `hourUtc`:00, so fixtures stay in the future. */
+export function slotDaysAhead(days: number, hourUtc: number): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + days);
+  day.setUTCHours(hourUtc, 0, 0, 0);
+  return day.toISOString();
 }
