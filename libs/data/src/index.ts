@@ -5,3 +5,5 @@ export * from './sql/database.errors';
 export * from './migrations/migration';
 export * from './migrations/migrations.list';
 export * from './migrations/migration.runner';
+export * from './crypto';
+export * from './seed';
