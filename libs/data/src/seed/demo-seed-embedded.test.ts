@@ -1,7 +1,4 @@
-import { createEmbeddedDatabase } from '../sql/embedded.database';
+import { openTestEmbedded } from '../testing/test-databases';
 import { runDemoSeedSuite } from './demo-seed.suite';
 
-runDemoSeedSuite('embedded (PGlite)', async () => {
-  const db = await createEmbeddedDatabase();
-  return { db, dispose: () => db.close() };
-});
+runDemoSeedSuite('embedded (PGlite)', openTestEmbedded);

@@ -1,7 +1,4 @@
 import { runDatabaseSuite } from '../testing/database.suite';
-import { createEmbeddedDatabase } from './embedded.database';
+import { openTestEmbedded } from '../testing/test-databases';
 
-runDatabaseSuite('embedded (PGlite)', async () => {
-  const db = await createEmbeddedDatabase();
-  return { db, dispose: () => db.close() };
-});
+runDatabaseSuite('embedded (PGlite)', openTestEmbedded);

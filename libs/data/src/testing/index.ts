@@ -1,1 +1,2 @@
 export * from './tenant.fixture';
+export * from './test-databases';
