@@ -11,8 +11,11 @@ export interface SandboxCredentials {
   readonly elevenLabsApiKey: string;
 }
 
+/** twilio-node insists on "AC" and 32 hex digits; the sandbox account is all zeros. */
+const SANDBOX_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+
 export const SANDBOX_CREDENTIALS: SandboxCredentials = Object.freeze({
-  twilioAccountSid: 'AC000000000000000000000000005a4d60',
+  twilioAccountSid: SANDBOX_ACCOUNT_SID,
   twilioAuthToken: 'sandbox-twilio-auth-token',
   deepgramApiKey: 'sandbox-deepgram-key',
   openAiApiKey: 'sandbox-openai-key',
