@@ -1,4 +1,4 @@
-import { isTopicName, type TopicName } from '@va/contracts';
+import { isTopicName } from '@va/contracts';
 import type { DeadLetter } from '../bus';
 import type { MessageHeaders } from './trace-headers';
 
@@ -15,13 +15,8 @@ const HEADER = {
 
 const MAX_REASON_LENGTH = 1_000;
 
-export interface DeadLetterRecord {
-  readonly sourceTopic: TopicName;
-  readonly key: string;
-  readonly reason: string;
-  readonly attempts: number;
-  readonly group: string;
-  readonly payload: Uint8Array;
+/** A dead letter as the frame writes it: the stored fields plus the original headers. */
+export interface DeadLetterRecord extends DeadLetter {
   /** The original message's headers (trace context included). */
   readonly headers: Readonly<MessageHeaders>;
 }

@@ -33,7 +33,7 @@ export class ConsumerGroup {
 
   constructor(
     private readonly logs: readonly PartitionLog[],
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (partition: number) => void,
   ) {
     this.committed = logs.map((log) => log.firstOffset);
     this.workers = logs.map((_, partition) => this.work(partition));
@@ -99,7 +99,7 @@ export class ConsumerGroup {
       }
       if (result === 'done') {
         this.committed[partition] = offset + 1;
-        this.onCommitted();
+        this.onCommitted(partition);
       }
     }
   }

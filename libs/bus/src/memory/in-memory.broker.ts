@@ -38,7 +38,7 @@ export class InMemoryBroker {
     const entry = this.topicEntry(topic);
     let group = entry.groups.get(groupName);
     if (group === undefined) {
-      group = new ConsumerGroup(entry.logs, () => this.trim(entry));
+      group = new ConsumerGroup(entry.logs, (partition) => this.trim(entry, partition));
       entry.groups.set(groupName, group);
     }
     const joined = group;
@@ -59,11 +59,12 @@ export class InMemoryBroker {
     return entry;
   }
 
-  /** Drops records that every group of the topic has committed. */
-  private trim(entry: BrokerTopic): void {
-    const groups = [...entry.groups.values()];
-    entry.logs.forEach((log, partition) => {
-      log.trimBelow(Math.min(...groups.map((group) => group.committedOffset(partition))));
-    });
+  /** Drops the partition's records that every group of the topic has committed (on each commit, so one partition). */
+  private trim(entry: BrokerTopic, partition: number): void {
+    const log = entry.logs[partition];
+    if (log === undefined) return;
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const group of entry.groups.values()) lowest = Math.min(lowest, group.committedOffset(partition));
+    if (Number.isFinite(lowest)) log.trimBelow(lowest);
   }
 }
