@@ -27,6 +27,8 @@ describe('embedded platform process', () => {
     const child = ServiceProcess.start(ENTRY, { HTTP_BASE_PORT: String(basePort), LOG_LEVEL: 'info' });
     started.push(child);
 
+    const devDefaults = await child.waitForMessage('using DEV-ONLY defaults: public values, never for real data', 30_000);
+    assert.deepEqual(devDefaults['variables'], ['DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_ACTIVE_KEY_ID'], 'the field keyring, named, with no value shown');
     const listening = await child.waitForMessage('platform listening', 30_000);
     const urls = listening['services'] as Record<string, string>;
     assert.deepEqual(Object.keys(urls), SERVICE_NAMES);

@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaBus, Outcome, type KafkaBus, type DeadLetter } from '@va/bus';
 import type { ToolResult } from '@va/contracts';
-import { createPostgresDatabase, type SqlDatabase } from '@va/data';
-import { createTenantFixture, type TenantFixture } from '@va/data/testing';
+import { createPostgresDatabase, fieldContext, type SqlDatabase } from '@va/data';
+import { createTenantFixture, testFieldKeyring, type TenantFixture } from '@va/data/testing';
 import { createLogger } from '@va/observability';
 import { distributedServiceEnv, ServiceProcess, waitUntilReady } from '@va/service-kit/testing';
 import { createTestDatabase, requireKafka, requirePostgres, testInfra, uniqueTopicPrefix, waitFor, type TestDatabase } from '@va/testing';
@@ -16,6 +16,7 @@ const quiet = createLogger({ service: 'acceptance-test', level: 'error' });
 
 describe('tool-executor acceptance (the service process, real Kafka and Postgres)', () => {
   const topicPrefix = uniqueTopicPrefix('tools');
+  const keyring = testFieldKeyring();
   let database: TestDatabase;
   let db: SqlDatabase;
   let service: ServiceProcess;
@@ -45,7 +46,7 @@ describe('tool-executor acceptance (the service process, real Kafka and Postgres
     await requireKafka();
     await requirePostgres();
     database = await createTestDatabase('tool_acceptance');
-    const env = { ...distributedServiceEnv(toolExecutorService, topicPrefix), DATABASE_URL: database.url };
+    const env = { ...distributedServiceEnv(toolExecutorService, topicPrefix, keyring.env), DATABASE_URL: database.url };
     service = ServiceProcess.start(join(__dirname, 'main.js'), env);
     const listening = await service.waitForMessage('service listening', 30_000);
     const baseUrl = `http://127.0.0.1:${String(listening['port'])}`;
@@ -151,6 +152,20 @@ describe('tool-executor acceptance (the service process, real Kafka and Postgres
     const next = request(tenantA, 'add_to_dnc', { phoneNumber: '+15557654322' });
     await bus.publish('tool.request', next);
     await waitFor(() => resultsFor(next.requestId).length > 0, { timeoutMs: 30_000, description: 'the consumer still answers' });
+  });
+
+  it('saves an intake encrypted under the configured keyring', async () => {
+    const intake = { name: 'Morgan Vale', dateOfBirth: '1988-01-30', phone: '+15557770123', reasonForVisit: 'Sprained ankle' };
+    const message = request(tenantA, 'save_intake', { intake });
+    await bus.publish('tool.request', message);
+    await waitFor(() => resultsFor(message.requestId).length > 0, { timeoutMs: 30_000, description: 'the intake saved' });
+    const outcome = resultsFor(message.requestId)[0]?.outcome;
+    assert.equal(outcome?.case, 'resultJson', JSON.stringify(outcome));
+    const { intakeId } = JSON.parse(outcome?.case === 'resultJson' ? outcome.value : '{}') as { intakeId: string };
+    const stored = await db.inTenant(tenantA.tenantId, (session) => session.query<{ payload_enc: string }>('SELECT payload_enc FROM intake_records WHERE id = $1', [intakeId]));
+    const envelope = stored.rows[0]?.payload_enc ?? '';
+    assert.doesNotMatch(envelope, /Morgan|ankle|1988/);
+    assert.deepEqual(JSON.parse(keyring.cipher.decrypt(envelope, fieldContext('intake_records', 'payload', tenantA.tenantId))), intake);
   });
 
   it("never lets tenant A book or see tenant B's broker", async () => {

@@ -6,3 +6,4 @@ export { FieldDecryptionError, type FieldDecryptionReason } from './field-decryp
 export { FieldKeyringError } from './field-keyring.error';
 export { isFieldEnvelope } from './field.envelope';
 export { fieldContext } from './field.context';
+export { fieldKeyringShape, fieldCipherFromConfig, DEV_ONLY_FIELD_KEYRING, type FieldKeyringVariables } from './field-keyring.config';

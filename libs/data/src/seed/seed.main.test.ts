@@ -42,6 +42,12 @@ describe('npm run db:seed (the command)', () => {
       assert.match(error.stderr ?? '', /DATA_ENCRYPTION_KEYS/);
       return true;
     });
+    await assert.rejects(run(process.execPath, [MAIN, '--dev-only-keys-when-unset'], { env }), (error: { stderr?: string; code?: number }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr ?? '', /DEV-ONLY key 'dev1'/, 'the flag supplies the public key, loudly');
+      assert.doesNotMatch(error.stderr ?? '', /db:seed failed: .*DATA_ENCRYPTION_KEYS/, 'the keys are accepted; the dead database is what fails');
+      return true;
+    });
     const malformed = 'k1:c2hvcnQ=';
     await assert.rejects(
       run(process.execPath, [MAIN], { env: { ...env, DATA_ENCRYPTION_KEYS: malformed, DATA_ENCRYPTION_ACTIVE_KEY_ID: 'k1' } }),

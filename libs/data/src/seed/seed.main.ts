@@ -1,31 +1,21 @@
-import { ConfigError, envVar, loadConfig } from '@va/config';
-import { z } from 'zod';
-import { FieldKeyringError, parseFieldKeyring, type FieldCipher } from '../crypto';
+import { ConfigError, envVar, loadConfig, withDevOnlyDefaults } from '@va/config';
+import { DEV_ONLY_FIELD_KEYRING, fieldCipherFromConfig, fieldKeyringShape } from '../crypto';
 import { migrate } from '../migrations/migration.runner';
 import { createPostgresDatabase } from '../sql/postgres.database';
 import { seedDemo } from './demo.seed';
 
-/** The keyring from the environment; its errors name the variables, never key material. */
-function keyringFrom(keys: string, activeKeyId: string): FieldCipher {
-  try {
-    return parseFieldKeyring({ keys, activeKeyId });
-  } catch (error) {
-    if (error instanceof FieldKeyringError) throw new Error(`DATA_ENCRYPTION_KEYS / DATA_ENCRYPTION_ACTIVE_KEY_ID: ${error.message}`);
-    throw error;
-  }
-}
+/** Given by `npm run db:seed`: with no keys configured, encrypt under the public DEV-ONLY key. */
+const DEV_KEYS_FLAG = '--dev-only-keys-when-unset';
 
 /**
  * `npm run db:seed`: migrates DATABASE_URL, loads the demo tenants (safe to repeat) and prints
  * the report, including the sandbox-only demo API keys, as JSON.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({
-    DATABASE_URL: envVar.postgresUrl(),
-    DATA_ENCRYPTION_KEYS: envVar.secret(),
-    DATA_ENCRYPTION_ACTIVE_KEY_ID: z.string().trim().min(1, 'expected a key id'),
-  });
-  const cipher = keyringFrom(config.DATA_ENCRYPTION_KEYS, config.DATA_ENCRYPTION_ACTIVE_KEY_ID);
+  const { env, applied } = withDevOnlyDefaults(process.argv.includes(DEV_KEYS_FLAG) ? DEV_ONLY_FIELD_KEYRING : {});
+  if (applied.length > 0) process.stderr.write("db:seed: DATA_ENCRYPTION_KEYS is not set; encrypting with the fixed DEV-ONLY key 'dev1' (public, never for real data)\n");
+  const config = loadConfig({ DATABASE_URL: envVar.postgresUrl(), ...fieldKeyringShape }, env);
+  const cipher = fieldCipherFromConfig(config);
   const db = createPostgresDatabase({ connectionString: config.DATABASE_URL, max: 1 });
   try {
     await migrate(db);

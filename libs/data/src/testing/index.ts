@@ -1,2 +1,3 @@
 export * from './tenant.fixture';
 export * from './test-databases';
+export * from './field-keyring.env';

@@ -1,4 +1,4 @@
-import { commonServiceShapeWithPort, envVar, loadConfig } from '@va/config';
+import { commonServiceShapeWithPort, type EnvSource, envVar, loadConfig } from '@va/config';
 import type { ServiceConfigShape, ServiceDefinition } from '../service.definition';
 
 const { LOG_LEVEL, SHUTDOWN_GRACE_MS, OTEL_EXPORTER_OTLP_ENDPOINT } = commonServiceShapeWithPort(0);
@@ -15,10 +15,10 @@ const platformShape = {
 };
 
 /** The platform's variables and every service's own, in one pass. Throws ConfigError. */
-export function parseEmbeddedConfig(definitions: readonly ServiceDefinition[]) {
+export function parseEmbeddedConfig(definitions: readonly ServiceDefinition[], env: EnvSource) {
   const ownShapes: ServiceConfigShape = Object.assign({}, ...definitions.map((definition) => definition.configShape));
   // Typed by the platform's variables; the services' own values are read back by name.
-  const config = loadConfig<typeof platformShape>({ ...ownShapes, ...platformShape });
+  const config = loadConfig<typeof platformShape>({ ...ownShapes, ...platformShape }, env);
   const values: Readonly<Record<string, unknown>> = config;
   const ownConfigOf = (definition: ServiceDefinition): Readonly<Record<string, unknown>> =>
     Object.freeze(Object.fromEntries(Object.keys(definition.configShape ?? {}).map((name) => [name, values[name]])));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInMemoryBus, InMemoryBroker } from '@va/bus';
 import { createEmbeddedDatabase, migrate, type SqlDatabase } from '@va/data';
-import { ConfigError } from '@va/config';
+import { ConfigError, type EnvSource, withDevOnlyDefaults } from '@va/config';
 import { createLogger, createMetricsRegistry, initTracing, type Logger } from '@va/observability';
 import { type RunningServiceApp, startServiceApp } from '../app/service-app.starter';
 import { reportConfigError } from '../infra/config-error.reporter';
@@ -18,11 +18,18 @@ import { type EmbeddedConfig, parseEmbeddedConfig } from './embedded-config.pars
 export interface EmbeddedPlatformOptions {
   /** The `service` field of the platform's own log lines. */
   readonly name?: string;
+  /**
+   * Values for variables the environment leaves unset, so a newcomer's `npm start` needs no
+   * configuration. Applied only when the whole group is unset, and then logged as a warning:
+   * they are public and DEV-ONLY.
+   */
+  readonly devOnlyDefaults?: Readonly<Record<string, string>>;
 }
 
-function readConfig(name: string, definitions: readonly ServiceDefinition[]): EmbeddedConfig | undefined {
+
+function readConfig(name: string, definitions: readonly ServiceDefinition[], env: EnvSource): EmbeddedConfig | undefined {
   try {
-    return parseEmbeddedConfig(definitions);
+    return parseEmbeddedConfig(definitions, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     reportConfigError(name, error);
@@ -81,7 +88,8 @@ export async function runEmbeddedPlatform(
   options: EmbeddedPlatformOptions = {},
 ): Promise<void> {
   const name = options.name ?? 'platform';
-  const config = readConfig(name, definitions);
+  const { env, applied: devDefaultsApplied } = withDevOnlyDefaults(options.devOnlyDefaults ?? {});
+  const config = readConfig(name, definitions, env);
   if (config === undefined) {
     process.exitCode = 1;
     return;
@@ -89,6 +97,7 @@ export async function runEmbeddedPlatform(
   const { platform } = config;
   const logger = createLogger({ service: name, level: platform.LOG_LEVEL });
   logProcessFailures(logger);
+  if (devDefaultsApplied.length > 0) logger.warn('using DEV-ONLY defaults: public values, never for real data', { variables: devDefaultsApplied });
   const tracing = initTracing({ service: name, otlpEndpoint: platform.OTEL_EXPORTER_OTLP_ENDPOINT });
   const exitPlan = { logger, deadlineMs: platform.SHUTDOWN_GRACE_MS };
   const apps: RunningServiceApp[] = [];

@@ -1,4 +1,4 @@
-export { describeServiceBoot, listeningPort } from './service-boot.suite';
+export { describeServiceBoot, listeningPort, type ServiceBootOptions } from './service-boot.suite';
 export { ServiceProcess, type LogLine, type ProcessExit } from './service.process';
 export {
   assertConfigRejected,

@@ -32,14 +32,19 @@ export async function listeningPort(child: ServiceProcess): Promise<number> {
   return port;
 }
 
+export interface ServiceBootOptions {
+  /** Valid values for the service's own required variables (its configShape). */
+  readonly serviceEnv?: Readonly<Record<string, string>>;
+}
+
 /**
  * The process-level contract of a distributed-mode service, run against the real test
  * infrastructure: boot to ready, health and metrics, JSON logs, clean SIGTERM exit, and
  * exit 1 naming the variable for bad configuration.
  */
-export function describeServiceBoot(definition: ServiceDefinition, entry: string): void {
+export function describeServiceBoot(definition: ServiceDefinition, entry: string, options: ServiceBootOptions = {}): void {
   const topicPrefix = uniqueTopicPrefix(definition.name);
-  const env = distributedServiceEnv(definition, topicPrefix);
+  const env = distributedServiceEnv(definition, topicPrefix, options.serviceEnv);
   const started: ServiceProcess[] = [];
   const start = (overrides: Readonly<Record<string, string | undefined>>): ServiceProcess => {
     const merged = Object.entries({ ...env, ...overrides }).filter(
@@ -103,6 +108,12 @@ export function describeServiceBoot(definition: ServiceDefinition, entry: string
 
     for (const dependency of definition.dependencies) {
       const variable = DEPENDENCY_VARIABLES[dependency];
+      it(`exits 1 naming ${variable} when it is unset`, async () => {
+        await assertConfigRejected(start({ [variable]: undefined }), variable);
+      });
+    }
+
+    for (const variable of Object.keys(options.serviceEnv ?? {})) {
       it(`exits 1 naming ${variable} when it is unset`, async () => {
         await assertConfigRejected(start({ [variable]: undefined }), variable);
       });

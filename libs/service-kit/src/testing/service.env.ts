@@ -1,8 +1,12 @@
 import { testInfra } from '@va/testing';
 import type { ServiceDefinition } from '../service.definition';
 
-/** Environment for a distributed-mode service process against the test infrastructure. */
-export function distributedServiceEnv(definition: ServiceDefinition, topicPrefix: string): Record<string, string> {
+/** Environment for a distributed-mode service process against the test infrastructure; `serviceEnv` holds the service's own variables. */
+export function distributedServiceEnv(
+  definition: ServiceDefinition,
+  topicPrefix: string,
+  serviceEnv: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const needs = (dependency: 'postgres' | 'redis'): boolean => definition.dependencies.includes(dependency);
   return {
     HTTP_PORT: '0',
@@ -12,6 +16,7 @@ export function distributedServiceEnv(definition: ServiceDefinition, topicPrefix
     KAFKA_TOPIC_PREFIX: topicPrefix,
     ...(needs('postgres') ? { DATABASE_URL: testInfra.databaseUrl } : {}),
     ...(needs('redis') ? { REDIS_URL: testInfra.redisUrl } : {}),
+    ...serviceEnv,
   };
 }
 

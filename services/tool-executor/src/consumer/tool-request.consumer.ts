@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Bus, Subscription } from '@va/bus';
 import type { MessageInit } from '@va/contracts';
-import type { SqlDatabase } from '@va/data';
+import { fieldCipherFromConfig, type FieldKeyringVariables, type SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
-import { BUS, LOGGER, SQL_DATABASE } from '@va/service-kit';
+import { BUS, LOGGER, SERVICE_CONFIG, SQL_DATABASE } from '@va/service-kit';
 import { createToolCatalog } from '../tools/tool.list';
 import { handleToolRequest } from './tool-request.handler';
 
@@ -16,6 +16,7 @@ export class ToolRequestConsumer implements OnModuleInit, OnModuleDestroy {
     @Inject(BUS) private readonly bus: Bus,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) private readonly config: FieldKeyringVariables,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -24,6 +25,7 @@ export class ToolRequestConsumer implements OnModuleInit, OnModuleDestroy {
       db: this.db,
       catalog,
       clock: () => new Date(),
+      cipher: fieldCipherFromConfig(this.config),
       logger: this.logger,
       publishResult: (message: MessageInit<'tool.result'>) => this.bus.publish('tool.result', message),
     };

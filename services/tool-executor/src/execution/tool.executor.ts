@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '@va/data';
+import type { FieldCipher, SqlDatabase } from '@va/data';
 import type { ToolCatalog } from '../tools/tool.catalog';
 import { ToolResult, type ToolOutcome, type ToolRunContext } from '../tools/tool.definition';
 import { parseToolArguments } from './arguments.parser';
@@ -9,6 +9,7 @@ export interface ToolExecutorDeps {
   readonly db: SqlDatabase;
   readonly catalog: ToolCatalog;
   readonly clock: () => Date;
+  readonly cipher: FieldCipher;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,9 +34,10 @@ export async function executeToolRequest(input: ToolRequestInput, deps: ToolExec
   }
 
   return deps.db.inTenant(input.tenantId, async (session) => {
-    const context: ToolRunContext = { session, tenantId: input.tenantId, callId: input.callId, turnId: input.turnId, now: deps.clock() };
+    const context: ToolRunContext = { session, cipher: deps.cipher, tenantId: input.tenantId, callId: input.callId, turnId: input.turnId, now: deps.clock() };
     if (!tool.sideEffects) return tool.run(parsed.value, context);
-    const claim = { tenantId: input.tenantId, callId: input.callId, toolName: tool.name, idempotencyKey: input.idempotencyKey, args: parsed.value };
+    const args = tool.recordedArguments === undefined ? parsed.value : tool.recordedArguments(parsed.value);
+    const claim = { tenantId: input.tenantId, callId: input.callId, toolName: tool.name, idempotencyKey: input.idempotencyKey, args };
     const invocationId = await InvocationStore.claim(session, claim);
     if (invocationId === undefined) {
       const stored = await InvocationStore.stored(session, input.idempotencyKey);

@@ -17,3 +17,12 @@ export function exactlyOneOf<K extends string>(keys: readonly [K, K]): { check: 
     params: { message: `give exactly one of ${keys.join(', ')}`, path: [keys[0]] },
   };
 }
+
+/** A calendar date as YYYY-MM-DD that exists (no February 30) and is not in the future: a date of birth. */
+export const pastCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 1961-04-23')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) && date.getTime() <= Date.now() && date.getUTCFullYear() >= 1900;
+  }, 'a real date between 1900 and today');

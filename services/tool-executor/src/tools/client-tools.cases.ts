@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PRICING_DISCLAIMER } from './get-product-pricing.tool';
+import { PAT_DATE_OF_BIRTH } from './tools.fixture';
 import { errorDetails, okResult, type ToolsHarness } from './tools.harness';
 
 /** The read tools of a call's PRESENT and SCHEDULE stages: profile, eligibility, pricing, availability. */
@@ -24,7 +25,32 @@ export function clientToolCases(h: ToolsHarness): void {
       errorDetails(await h.call(h.a, 'get_client_profile', { phoneNumber: '+15559999999' }), 'not_found');
     });
 
+    it('verifies a spoken date of birth against the encrypted one on file, without revealing it', async () => {
+      const matching = okResult(await h.call(h.a, 'get_client_profile', { clientId: h.a.clientId, dateOfBirth: PAT_DATE_OF_BIRTH }));
+      assert.equal(matching['dateOfBirthCheck'], 'match');
+      assert.equal(matching['firstName'], 'Pat');
+      const wrong = okResult(await h.call(h.a, 'get_client_profile', { phoneNumber: h.a.clientPhone, dateOfBirth: '1961-04-24' }));
+      assert.equal(wrong['dateOfBirthCheck'], 'mismatch');
+      assert.doesNotMatch(JSON.stringify(wrong), /1961|04-23/, 'the date on file is never in the answer');
+      const noneOnFile = okResult(await h.call(h.a, 'get_client_profile', { clientId: h.a.unassignedClientId, dateOfBirth: PAT_DATE_OF_BIRTH }));
+      assert.equal(noneOnFile['dateOfBirthCheck'], 'not_on_file');
+    });
+
+    it("does not verify against another tenant's key context: B's envelope copied into A's row does not decrypt", async () => {
+      const [copied] = await h.db.asOwner(async (session) => (await session.query<{ dob: string }>('SELECT date_of_birth_enc AS dob FROM clients WHERE id = $1', [h.b.clientId])).rows);
+      const victim = h.a.unassignedClientId;
+      await h.db.asOwner((session) => session.query('UPDATE clients SET date_of_birth_enc = $2 WHERE id = $1', [victim, copied?.dob]));
+      try {
+        await assert.rejects(h.call(h.a, 'get_client_profile', { clientId: victim, dateOfBirth: PAT_DATE_OF_BIRTH }), (error: Error) => error.name === 'FieldDecryptionError');
+      } finally {
+        await h.db.asOwner((session) => session.query('UPDATE clients SET date_of_birth_enc = NULL WHERE id = $1', [victim]));
+      }
+    });
+
     it('refuses bad arguments, naming them', async () => {
+      await h.expectRefused('get_client_profile', { clientId: h.a.clientId, dateOfBirth: '04/23/1961' }, ['dateOfBirth']);
+      await h.expectRefused('get_client_profile', { clientId: h.a.clientId, dateOfBirth: '1961-02-30' }, ['dateOfBirth']);
+      await h.expectRefused('get_client_profile', { clientId: h.a.clientId, dateOfBirth: '2999-01-01' }, ['dateOfBirth']);
       await h.expectRefused('get_client_profile', {}, ['clientId']);
       await h.expectRefused('get_client_profile', { clientId: h.a.clientId, phoneNumber: h.a.clientPhone }, ['clientId']);
       await h.expectRefused('get_client_profile', { clientId: 42 }, ['clientId']);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SqlSession } from '@va/data';
+import type { FieldCipher, SqlSession } from '@va/data';
 
 /** Machine-readable error codes the LLM can act on (ToolError.code on tool.result). */
 export type ToolErrorCode = 'validation_failed' | 'unknown_tool' | 'conflict' | 'not_found' | 'not_allowed' | 'unavailable';
@@ -25,9 +25,13 @@ export const ToolResult = {
     details === undefined ? { kind: 'error', code, message, retryable } : { kind: 'error', code, message, retryable, details },
 } as const;
 
-/** What a tool runs with: one tenant-scoped transaction (row-level security) and the call it serves. */
+/**
+ * What a tool runs with: one tenant-scoped transaction (row-level security), the call it
+ * serves, and the cipher for encrypted fields (bind each value with `fieldContext`).
+ */
 export interface ToolRunContext {
   readonly session: SqlSession;
+  readonly cipher: FieldCipher;
   readonly tenantId: string;
   readonly callId: string;
   readonly turnId: string;
@@ -46,6 +50,11 @@ export interface ToolDefinition<A = unknown> {
   readonly description: string;
   readonly arguments: z.ZodType<A>;
   readonly sideEffects: boolean;
+  /**
+   * What the idempotency record keeps of the arguments; all of them when absent. A tool whose
+   * arguments carry PHI that it stores encrypted returns a form without it.
+   */
+  recordedArguments?(args: A): JsonObject;
   run(args: A, context: ToolRunContext): Promise<ToolOutcome>;
 }
 

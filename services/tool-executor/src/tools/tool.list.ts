@@ -9,15 +9,13 @@ import { lookupFaqTool } from './lookup-faq.tool';
 import { recordConsentTool } from './record-consent.tool';
 import { requestCallbackTool } from './request-callback.tool';
 import { rescheduleAppointmentTool } from './reschedule-appointment.tool';
+import { saveIntakeTool } from './save-intake.tool';
 import { scheduleAppointmentTool } from './schedule-appointment.tool';
 import { takeMessageTool } from './take-message.tool';
 import { ToolCatalog } from './tool.catalog';
 import { transferToHumanTool } from './transfer-to-human.tool';
 
-/**
- * Every tool of DOMAIN.md the executor serves, except save_intake: its payload must be stored
- * as a field envelope, and tools have no FieldCipher yet.
- */
+/** Every tool of DOMAIN.md, as the executor serves them. */
 export function createToolCatalog(): ToolCatalog {
   return new ToolCatalog([
     getClientProfileTool,
@@ -32,6 +30,7 @@ export function createToolCatalog(): ToolCatalog {
     takeMessageTool,
     requestCallbackTool,
     lookupFaqTool,
+    saveIntakeTool,
     transferToHumanTool,
     endCallTool,
   ]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlSession } from '@va/data';
+import { fieldContext, type FieldCipher, type SqlSession } from '@va/data';
 
 /** One tenant's rows the tool tests read and change; `n` keeps its phone numbers distinct. */
 export interface ToolsTenant {
@@ -20,7 +20,12 @@ export interface ToolsTenantOptions {
   readonly transferNumber: string | null;
   /** The instant the slots are laid out from (the suite's clock). */
   readonly now: Date;
+  readonly cipher: FieldCipher;
 }
+
+/** Pat's date of birth and member id, stored encrypted under the tenant's field contexts. */
+export const PAT_DATE_OF_BIRTH = '1961-04-23';
+export const PAT_MEMBER_ID = 'ZX1234567';
 
 const SLOT_COUNT = 8;
 const SLOT_MINUTES = 30;
@@ -38,8 +43,14 @@ export async function seedToolsTenant(session: SqlSession, n: number, options: T
   const brokerId = await id(`INSERT INTO brokers (tenant_id, name, phone_e164, time_zone) VALUES ($1, $2, $3, 'America/New_York') RETURNING id`, [tenantId, `Alex Broker ${n}`, brokerPhone]);
   const clientId = await id(
     `INSERT INTO clients (tenant_id, first_name, last_name, phone_e164, date_of_birth_enc, member_id_enc, time_zone, current_plan, coverage_gaps, assigned_broker_id)
-     VALUES ($1, 'Pat', 'Doe', $2, 'v1.k1.iv.tag.dob', 'v1.k1.iv.tag.member', 'America/Chicago', 'Gold PPO', '{dental,vision}', $3) RETURNING id`,
-    [tenantId, clientPhone, brokerId],
+     VALUES ($1, 'Pat', 'Doe', $2, $4, $5, 'America/Chicago', 'Gold PPO', '{dental,vision}', $3) RETURNING id`,
+    [
+      tenantId,
+      clientPhone,
+      brokerId,
+      options.cipher.encrypt(PAT_DATE_OF_BIRTH, fieldContext('clients', 'date_of_birth', tenantId)),
+      options.cipher.encrypt(PAT_MEMBER_ID, fieldContext('clients', 'member_id', tenantId)),
+    ],
   );
   const unassignedClientId = await id(`INSERT INTO clients (tenant_id, first_name, last_name, phone_e164) VALUES ($1, 'Sam', 'Roe', $2) RETURNING id`, [tenantId, `+1555020${digits}02`]);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { migrate, type SqlDatabase } from '@va/data';
+import { generateFieldKey, migrate, parseFieldKeyring, type SqlDatabase } from '@va/data';
 import { executeToolRequest } from '../execution/tool.executor';
 import type { JsonObject, ToolOutcome } from './tool.definition';
 import { createToolCatalog } from './tool.list';
@@ -18,6 +18,7 @@ export type OpenDatabase = () => Promise<{ db: SqlDatabase; dispose(): Promise<v
 export class ToolsHarness {
   readonly now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   readonly catalog = createToolCatalog();
+  readonly cipher = parseFieldKeyring({ keys: `t1:${generateFieldKey()}`, activeKeyId: 't1' });
   private opened: { db: SqlDatabase; dispose(): Promise<void> } | undefined;
   private tenants: readonly [ToolsTenant, ToolsTenant] | undefined;
 
@@ -25,8 +26,8 @@ export class ToolsHarness {
     this.opened = await open();
     await migrate(this.opened.db);
     this.tenants = await this.opened.db.asOwner(async (session) => [
-      await seedToolsTenant(session, 1, { transferNumber: '+15550400001', now: this.now }),
-      await seedToolsTenant(session, 2, { transferNumber: null, now: this.now }),
+      await seedToolsTenant(session, 1, { transferNumber: '+15550400001', now: this.now, cipher: this.cipher }),
+      await seedToolsTenant(session, 2, { transferNumber: null, now: this.now, cipher: this.cipher }),
     ]);
   }
 
@@ -56,7 +57,7 @@ export class ToolsHarness {
     const argumentsJson = typeof args === 'string' ? args : JSON.stringify(args);
     return executeToolRequest(
       { tenantId: tenant.tenantId, callId: `call-${tenant.tenantId.slice(0, 8)}`, turnId: 't1', toolName, argumentsJson, idempotencyKey },
-      { db: this.db, catalog: this.catalog, clock: () => this.now },
+      { db: this.db, catalog: this.catalog, clock: () => this.now, cipher: this.cipher },
     );
   }
 
