@@ -42,6 +42,12 @@ export interface SubscribeOptions {
   /** Consumer group; normally the service name. Instances of a group share partitions. */
   readonly group: string;
   readonly retry?: RetryPolicy;
+  /**
+   * Where a group seen for the first time starts: `earliest` (the default) reads what the
+   * topic still holds; `latest` only what is published after the subscription resolves. For
+   * per-instance groups that follow live traffic (a gateway receiving its calls' audio).
+   */
+  readonly startAt?: 'earliest' | 'latest';
 }
 
 /** A message that could not be handled, as stored on the topic's dead-letter companion. */

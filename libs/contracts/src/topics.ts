@@ -57,7 +57,8 @@ export const topics = {
     schema: SpeechCommandSchema,
     key: (m) => m.callId,
     producers: ['dialog-manager'],
-    consumers: ['tts'],
+    // The gateway takes the cancels: it clears the caller's queued audio at once.
+    consumers: ['tts', 'media-gateway'],
     partitions: 12,
     description: 'speak segment (turn, segment, text, last of turn), cancel turn',
   }),

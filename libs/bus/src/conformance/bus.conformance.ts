@@ -295,6 +295,24 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
       }
     });
 
+    it('starts a new group at the end of the topic when asked', async () => {
+      const test = scope('start-at');
+      const fromLatest = new Collector<string>();
+      const fromEarliest = new Collector<string>();
+      const collect = (collector: Collector<string>) => async (delivery: Delivery<'call.control'>) => {
+        if (test.owns(delivery.key)) collector.push(delivery.key);
+        return Outcome.ok();
+      };
+      subscriptions.push(await subject.bus.subscribe('call.control', collect(fromEarliest), { group: `${test.group}-earliest` }));
+      await subject.bus.publish('call.control', control(test.callId(0)));
+      subscriptions.push(await subject.bus.subscribe('call.control', collect(fromLatest), { group: `${test.group}-latest`, startAt: 'latest' }));
+      await subject.bus.publish('call.control', control(test.callId(1)));
+      assert.deepEqual([...(await fromEarliest.atLeast(2, 'deliveries from the beginning'))].sort(), [test.callId(0), test.callId(1)]);
+      assert.deepEqual(await fromLatest.atLeast(1, 'deliveries from the end'), [test.callId(1)]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(fromLatest.items, [test.callId(1)], 'nothing published before it joined');
+    });
+
     it('refuses to publish once closed', async () => {
       const closing = await subject.another();
       await closing.close();

@@ -76,6 +76,9 @@ export class KafkaBus implements Bus {
     this.assertOpen();
     const retry = options.retry ?? DEFAULT_RETRY_POLICY;
     const logger = this.logger.child({ topic, group: options.group });
+    // Committing the end offsets before the consumer joins makes `latest` exact: a consumer
+    // left to resolve `latest` itself would skip what is published while it joins.
+    if (options.startAt === 'latest') await this.commitEndOffsets(this.prefix + topic, options.group);
     const consumer = await this.startConsumer(this.prefix + topic, options.group);
     let closing = false;
     await consumer.run({
@@ -154,6 +157,12 @@ export class KafkaBus implements Bus {
       producer?.then((connected) => connected.disconnect()).catch(() => undefined),
       admin?.then((connected) => connected.disconnect()).catch(() => undefined),
     ]);
+  }
+
+  private async commitEndOffsets(topicName: string, group: string): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const ends = await admin.fetchTopicOffsets(topicName);
+    await admin.setOffsets({ groupId: this.prefix + group, topic: topicName, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
   }
 
   private async startConsumer(topicName: string, group: string): Promise<Consumer> {
@@ -250,3 +259,4 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
   return new KafkaBus(options);
 }
+

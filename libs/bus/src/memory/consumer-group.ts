@@ -34,8 +34,9 @@ export class ConsumerGroup {
   constructor(
     private readonly logs: readonly PartitionLog[],
     private readonly onCommitted: (partition: number) => void,
+    startAt: 'earliest' | 'latest' = 'earliest',
   ) {
-    this.committed = logs.map((log) => log.firstOffset);
+    this.committed = logs.map((log) => (startAt === 'latest' ? log.endOffset : log.firstOffset));
     this.workers = logs.map((_, partition) => this.work(partition));
   }
 

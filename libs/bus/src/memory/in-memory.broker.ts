@@ -34,11 +34,11 @@ export class InMemoryBroker {
   }
 
   /** Adds a member to the topic's group (created on first join); returns its leave function. */
-  join(topic: string, groupName: string, member: GroupMember): () => void {
+  join(topic: string, groupName: string, member: GroupMember, startAt: 'earliest' | 'latest' = 'earliest'): () => void {
     const entry = this.topicEntry(topic);
     let group = entry.groups.get(groupName);
     if (group === undefined) {
-      group = new ConsumerGroup(entry.logs, (partition) => this.trim(entry, partition));
+      group = new ConsumerGroup(entry.logs, (partition) => this.trim(entry, partition), startAt);
       entry.groups.set(groupName, group);
     }
     const joined = group;

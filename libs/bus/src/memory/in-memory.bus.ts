@@ -81,7 +81,7 @@ export class InMemoryBus implements Bus {
             pause: (delayMs) => sleep(delayMs),
           },
         ),
-    }));
+    }), options.startAt);
   }
 
   async subscribeDeadLetters(topic: TopicName, handler: DeadLetterHandler, options: { readonly group: string }): Promise<Subscription> {
@@ -114,7 +114,7 @@ export class InMemoryBus implements Bus {
   }
 
   /** Joins a group with a member that tracks its in-flight deliveries, so close() can wait for them. */
-  private join(topic: string, group: string, makeMember: (isStopping: () => boolean) => GroupMember): Subscription {
+  private join(topic: string, group: string, makeMember: (isStopping: () => boolean) => GroupMember, startAt?: 'earliest' | 'latest'): Subscription {
     let closing = false;
     const isStopping = (): boolean => closing || this.closed;
     const member = makeMember(isStopping);
@@ -127,7 +127,7 @@ export class InMemoryBus implements Bus {
         inFlight.add(settled);
         return delivery;
       },
-    });
+    }, startAt);
     const subscription: Subscription = {
       close: async () => {
         closing = true;
