@@ -11,6 +11,13 @@ const TAG_CONSTRAINTS = [
   { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:service', 'type:sandbox'] },
 ];
 
+/** Tests (and their support files) may also drive code against the vendor stand-ins and the test harness. */
+const TEST_TAG_CONSTRAINTS = TAG_CONSTRAINTS.map((constraint) =>
+  ['type:service', 'type:composition'].includes(constraint.sourceTag)
+    ? { ...constraint, onlyDependOnLibsWithTags: [...new Set([...constraint.onlyDependOnLibsWithTags, 'type:sandbox', 'type:testing'])] }
+    : constraint,
+);
+
 /** The six deployables, importable (as service definitions) by the composition root only. */
 const SERVICE_PACKAGES = ['media-gateway', 'stt', 'dialog-manager', 'tts', 'tool-executor', 'outbound-scheduler'].map(
   (name) => `@va/${name}`,
@@ -51,6 +58,25 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         { enforceBuildableLibDependency: false, allow: SERVICE_PACKAGES, depConstraints: TAG_CONSTRAINTS },
+      ],
+    },
+  },
+  {
+    // A service's tests run it against the sandbox stand-ins: test infrastructure, never product code.
+    files: ['services/*/src/**/*.test.ts', 'services/*/src/**/*.test-support.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: TEST_TAG_CONSTRAINTS },
+      ],
+    },
+  },
+  {
+    files: ['services/platform/src/**/*.test.ts', 'services/platform/src/**/*.test-support.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: SERVICE_PACKAGES, depConstraints: TEST_TAG_CONSTRAINTS },
       ],
     },
   },
