@@ -72,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/platform/src/**/*.test.ts', 'services/platform/src/**/*.test-support.ts'],
+    files: ['services/platform/src/**/*.test.ts', 'services/platform/src/**/*.test-support.ts', 'services/platform/src/**/*.bench.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

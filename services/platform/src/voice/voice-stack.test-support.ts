@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { createKafkaBus, type KafkaBus } from '@va/bus';
+import { createPostgresDatabase, migrate, type SqlDatabase } from '@va/data';
+import { createLogger } from '@va/observability';
+import { startSandbox, type Sandbox, type SandboxOptions } from '@va/sandbox';
+import { deleteTopicsWithPrefix, ServiceProcess, waitUntilReady } from '@va/service-kit/testing';
+import { createTestDatabase, freePort, testInfra, uniqueTopicPrefix, type TestDatabase } from '@va/testing';
+
+/** The compiled entry of a service package. */
+function entryOf(service: 'media-gateway' | 'stt' | 'tts'): string {
+  return join(dirname(require.resolve(`@va/${service}/package.json`)), 'dist', 'main.js');
+}
+
+export interface VoiceStackOptions {
+  readonly label: string;
+  /** Media-gateway replicas; each gets its own incoming number. */
+  readonly gateways?: number;
+  readonly sandbox?: SandboxOptions;
+  /** Extra variables for every service process (budgets, log level). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface GatewayInstance {
+  readonly instanceId: string;
+  readonly baseUrl: string;
+  /** The number that rings this replica. */
+  readonly phoneNumber: string;
+  readonly process: ServiceProcess;
+}
+
+/**
+ * The live voice path as it runs in production, on the test machine: the sandbox as the
+ * vendors and the phone network, real Kafka, Postgres and Redis, and media-gateway (one or more
+ * replicas), stt and tts as separate service processes. A tenant owns one incoming number per
+ * gateway replica. The caller of `start` plays the dialog-manager on `bus`.
+ */
+export class VoiceStack {
+  readonly topicPrefix: string;
+  readonly gateways: GatewayInstance[] = [];
+  readonly processes: ServiceProcess[] = [];
+  readonly tenantId = randomUUID();
+  sandbox!: Sandbox;
+  bus!: KafkaBus;
+  private database: TestDatabase | undefined;
+  private db: SqlDatabase | undefined;
+
+  constructor(private readonly options: VoiceStackOptions) {
+    this.topicPrefix = uniqueTopicPrefix(options.label);
+  }
+
+  async start(): Promise<void> {
+    this.sandbox = await startSandbox(this.options.sandbox ?? { latency: 'none' });
+    this.database = await createTestDatabase(`voice_${this.options.label}`);
+    this.db = createPostgresDatabase({ connectionString: this.database.url, max: 2 });
+    await migrate(this.db);
+    const gatewayCount = this.options.gateways ?? 1;
+    const numbers = Array.from({ length: gatewayCount }, (_, index) => `+1555088${String(index).padStart(4, '0')}`);
+    await this.db.asOwner(async (session) => {
+      await session.query(`INSERT INTO tenants (id, name, kind, time_zone) VALUES ($1, 'Voice path clinic', 'clinic', 'America/Chicago')`, [this.tenantId]);
+      for (const number of numbers) {
+        await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'inbound')`, [number, this.tenantId]);
+      }
+    });
+    this.bus = createKafkaBus({ logger: createLogger({ service: 'voice-stack', level: 'error' }), brokers: testInfra.kafkaBrokers, clientId: 'voice-stack', topicPrefix: this.topicPrefix });
+    await this.bus.ensureTopics();
+
+    const starting: Promise<void>[] = [this.startService('stt', {}), this.startService('tts', {})];
+    for (const phoneNumber of numbers) starting.push(this.startGateway(phoneNumber));
+    await Promise.all(starting);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.processes.map((child) => child.stop()));
+    await this.bus?.close();
+    await this.sandbox?.close();
+    await this.db?.close();
+    await this.database?.drop();
+    await deleteTopicsWithPrefix(this.topicPrefix);
+  }
+
+  /** The variables every service process shares: infrastructure and the sandbox as the vendors. */
+  private commonEnv(): Record<string, string> {
+    const { credentials } = this.sandbox;
+    return {
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_GRACE_MS: '5000',
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+      DEEPGRAM_API_KEY: credentials.deepgramApiKey,
+      DEEPGRAM_BASE_URL: this.sandbox.deepgram.url,
+      DEEPGRAM_WS_URL: this.sandbox.deepgram.wsUrl,
+      OPENAI_API_KEY: credentials.openAiApiKey,
+      OPENAI_BASE_URL: `${this.sandbox.openai.url}/v1`,
+      ELEVENLABS_API_KEY: credentials.elevenLabsApiKey,
+      ELEVENLABS_BASE_URL: this.sandbox.elevenlabs.url,
+      ...this.options.env,
+    };
+  }
+
+  private async startService(service: 'stt' | 'tts', env: Record<string, string>): Promise<void> {
+    const port = await freePort();
+    const child = ServiceProcess.start(entryOf(service), { ...this.commonEnv(), HTTP_PORT: String(port), ...env });
+    this.processes.push(child);
+    await waitUntilReady(child, `http://127.0.0.1:${port}`);
+  }
+
+  private async startGateway(phoneNumber: string): Promise<void> {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const instanceId = `gw-${this.gateways.length + 1}-${randomUUID().slice(0, 6)}`;
+    const { credentials } = this.sandbox;
+    const child = ServiceProcess.start(entryOf('media-gateway'), {
+      ...this.commonEnv(),
+      HTTP_PORT: String(port),
+      DATABASE_URL: this.database?.url ?? '',
+      REDIS_URL: testInfra.redisUrl,
+      PUBLIC_BASE_URL: baseUrl,
+      GATEWAY_INSTANCE_ID: instanceId,
+      TWILIO_ACCOUNT_SID: credentials.twilioAccountSid,
+      TWILIO_AUTH_TOKEN: credentials.twilioAuthToken,
+      TWILIO_API_BASE_URL: this.sandbox.twilio.url,
+    });
+    this.processes.push(child);
+    this.gateways.push({ instanceId, baseUrl, phoneNumber, process: child });
+    await waitUntilReady(child, baseUrl);
+    this.sandbox.twilio.addIncomingNumber(phoneNumber, { voiceUrl: `${baseUrl}/twilio/voice`, statusCallback: `${baseUrl}/twilio/status` });
+  }
+}
