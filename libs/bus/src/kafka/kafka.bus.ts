@@ -161,8 +161,19 @@ export class KafkaBus implements Bus {
 
   private async commitEndOffsets(topicName: string, group: string): Promise<void> {
     const admin = await this.connectedAdmin();
-    const ends = await admin.fetchTopicOffsets(topicName);
-    await admin.setOffsets({ groupId: this.prefix + group, topic: topicName, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    // Right after ensureTopics the partitions may still be electing leaders ("not the leader"):
+    // a retriable error is retried with a short back-off.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const ends = await admin.fetchTopicOffsets(topicName);
+        await admin.setOffsets({ groupId: this.prefix + group, topic: topicName, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+        return;
+      } catch (error) {
+        const retriable = (error as { retriable?: unknown }).retriable === true;
+        if (!retriable || attempt >= KAFKA_SETTINGS.endOffsetsAttempts) throw error;
+        await sleep(KAFKA_SETTINGS.endOffsetsRetryDelayMs * attempt);
+      }
+    }
   }
 
   private async startConsumer(topicName: string, group: string): Promise<Consumer> {

@@ -16,4 +16,7 @@ export const KAFKA_SETTINGS = Object.freeze({
   producerRetries: 5,
   healthTimeoutMs: 2_000,
   replicationFactor: 1,
+  /** `startAt: 'latest'` reads the end offsets; fresh topics may answer "not the leader" for a moment. */
+  endOffsetsAttempts: 10,
+  endOffsetsRetryDelayMs: 100,
 });

@@ -1,0 +1,27 @@
+import { envVar } from '@va/config';
+import { z } from 'zod';
+
+const DEFAULT_MEDIA_DRAIN_GRACE_MS = 30_000;
+
+/**
+ * The gateway's own variables. Everything is optional so `npm start` boots bare: without
+ * TWILIO_AUTH_TOKEN the webhooks answer 503, without TWILIO_ACCOUNT_SID call control is off,
+ * without PUBLIC_BASE_URL the service's own listening address is used.
+ */
+export const gatewayConfigShape = Object.freeze({
+  PUBLIC_BASE_URL: envVar.optionalUrl(),
+  TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC[0-9a-f]{32}$/i, 'expected "AC" followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_API_BASE_URL: envVar.optionalUrl(),
+  GATEWAY_INSTANCE_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters from A-Z, a-z, 0-9, ".", "_", "-"').optional(),
+  MEDIA_DRAIN_GRACE_MS: envVar.durationMs(DEFAULT_MEDIA_DRAIN_GRACE_MS),
+});
+
+export type GatewayConfig = {
+  readonly PUBLIC_BASE_URL: string | undefined;
+  readonly TWILIO_ACCOUNT_SID: string | undefined;
+  readonly TWILIO_AUTH_TOKEN: string | undefined;
+  readonly TWILIO_API_BASE_URL: string | undefined;
+  readonly GATEWAY_INSTANCE_ID: string | undefined;
+  readonly MEDIA_DRAIN_GRACE_MS: number;
+};
