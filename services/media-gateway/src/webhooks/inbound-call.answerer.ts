@@ -38,8 +38,10 @@ export class VoiceCallAnswerer {
       this.logger.warn('inbound call to a number of no tenant');
       return undefined;
     }
-    const callId = `call_${randomUUID()}`;
-    await this.calls.insertInbound({ id: callId, tenantId, callSid: params.CallSid, fromE164: params.From, toE164: params.To });
+    // Twilio retries a webhook it got no answer to: the same CallSid keeps its one call.
+    const known = await this.calls.callIdForProviderCall(tenantId, params.CallSid);
+    const callId = known ?? `call_${randomUUID()}`;
+    if (known === undefined) await this.calls.insertInbound({ id: callId, tenantId, callSid: params.CallSid, fromE164: params.From, toE164: params.To });
     return { callId, tenantId, callSid: params.CallSid, from: params.From, to: params.To, direction: 'inbound' };
   }
 
