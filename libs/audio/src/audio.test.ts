@@ -15,6 +15,7 @@ import {
   SILENCE_FLOOR_DBFS,
   speechLikeMulaw,
   splitIntoFrames,
+  writeWavPcm16,
   type SpeechEvent,
 } from './index';
 
@@ -121,6 +122,16 @@ describe('WAV input and resampling', () => {
     assert.equal(pcm.sampleRateHz, 22_050);
     assert.deepEqual([...pcm.samples], [...samples]);
     assert.throws(() => readWavPcm16(new Uint8Array(20)), /RIFF/);
+  });
+
+  it('writes 16-bit PCM that reads back the same', () => {
+    const samples = Int16Array.from([0, 1_000, -1_000, 32_000, -32_768]);
+    const wav = writeWavPcm16({ sampleRateHz: 8_000, samples });
+    assert.equal(wav.length, 44 + samples.length * 2);
+    assert.equal(String.fromCharCode(...wav.subarray(0, 4)), 'RIFF');
+    const pcm = readWavPcm16(wav);
+    assert.equal(pcm.sampleRateHz, 8_000);
+    assert.deepEqual([...pcm.samples], [...samples]);
   });
 
   it('resamples to the target rate, keeping a tone a tone', () => {

@@ -5,4 +5,5 @@ export * from './audio.energy';
 export * from './signal.generator';
 export * from './speech.detector';
 export * from './wav.reader';
+export * from './wav.writer';
 export * from './pcm.resampler';

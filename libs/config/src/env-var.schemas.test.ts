@@ -70,4 +70,28 @@ describe('envVar', () => {
     rejects(envVar.secret(), undefined);
     rejects(envVar.secret(), '');
   });
+
+  it('optionalSecret: non-empty or unset', () => {
+    assert.equal(accepts(envVar.optionalSecret(), 'k'), 'k');
+    assert.equal(accepts(envVar.optionalSecret(), undefined), undefined);
+    rejects(envVar.optionalSecret(), '');
+  });
+
+  it('url: http(s) with a default', () => {
+    const url = envVar.url('https://api.example.com');
+    assert.equal(accepts(url, undefined), 'https://api.example.com');
+    assert.equal(accepts(url, 'http://127.0.0.1:4010'), 'http://127.0.0.1:4010');
+    rejects(url, 'ftp://example.com');
+    rejects(url, 'example.com');
+    assert.throws(() => envVar.url('not a url'), RangeError);
+  });
+
+  it('webSocketUrl: ws(s) with a default', () => {
+    const url = envVar.webSocketUrl('wss://api.example.com');
+    assert.equal(accepts(url, undefined), 'wss://api.example.com');
+    assert.equal(accepts(url, 'ws://127.0.0.1:4010'), 'ws://127.0.0.1:4010');
+    rejects(url, 'https://example.com');
+    rejects(url, 'example.com');
+    assert.throws(() => envVar.webSocketUrl('https://api.example.com'), RangeError);
+  });
 });

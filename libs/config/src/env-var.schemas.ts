@@ -22,6 +22,7 @@ const PROBLEM = {
   logLevel: `expected one of ${LOG_LEVELS.join(', ')}`,
   durationMs: 'expected a non-negative integer number of milliseconds',
   optionalUrl: 'expected an http:// or https:// URL',
+  webSocketUrl: 'expected a ws:// or wss:// URL',
   topicPrefix: `expected at most ${MAX_TOPIC_PREFIX_CHARS} characters from a-z, 0-9, ".", "_", "-"`,
   secret: 'expected a non-empty value',
 } as const;
@@ -70,7 +71,7 @@ function parseLogLevel(raw: string): EnvLogLevel | undefined {
   return LOG_LEVELS.find((level) => level === lower);
 }
 
-function assertDefault(ok: boolean, what: string, value: number): void {
+function assertDefault(ok: boolean, what: string, value: number | string): void {
   if (!ok) throw new RangeError(`invalid default for ${what}: ${value}`);
 }
 
@@ -115,6 +116,18 @@ export const envVar = {
     parsedString(PROBLEM.topicPrefix, (raw) =>
       raw.length <= MAX_TOPIC_PREFIX_CHARS && /^[a-z0-9._-]*$/.test(raw) ? raw : undefined,
     ).default(''),
+  /** An http(s) URL with a default (a vendor's public endpoint, pointed elsewhere in tests). */
+  url: (defaultUrl: string) => {
+    assertDefault(parseUrl(defaultUrl, ['http:', 'https:']) !== undefined, 'url', defaultUrl);
+    return parsedString(PROBLEM.optionalUrl, (raw) => parseUrl(raw, ['http:', 'https:'])).default(defaultUrl);
+  },
+  /** A ws(s) URL with a default (a vendor's streaming endpoint, pointed elsewhere in tests). */
+  webSocketUrl: (defaultUrl: string) => {
+    assertDefault(parseUrl(defaultUrl, ['ws:', 'wss:']) !== undefined, 'webSocketUrl', defaultUrl);
+    return parsedString(PROBLEM.webSocketUrl, (raw) => parseUrl(raw, ['ws:', 'wss:'])).default(defaultUrl);
+  },
   /** Required non-empty string with no default; its value never appears in errors. */
   secret: () => markSecret(z.string().min(1, PROBLEM.secret)),
+  /** A secret the service can do without (an optional vendor key); undefined when unset. */
+  optionalSecret: () => markSecret(z.string().min(1, PROBLEM.secret).optional()),
 } as const;

@@ -28,7 +28,7 @@ export interface Sandbox {
   readonly deepgram: DeepgramStandIn;
   readonly openai: OpenAiStandIn;
   readonly elevenlabs: ElevenLabsStandIn;
-  /** What simulated callers say (read by the Deepgram stand-in). */
+  /** What simulated callers say (read by the Deepgram stand-in and OpenAI transcriptions). */
   readonly callerSpeech: UtteranceRegistry;
   /** What the TTS stand-ins synthesized (read by simulated callers). */
   readonly agentSpeech: UtteranceRegistry;
@@ -60,6 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     started.push(deepgram);
     const openai = await OpenAiStandIn.start({
       apiKeys: [credentials.openAiApiKey],
+      callerSpeech,
       faults: latency.openai,
       ...(options.ports?.openai === undefined ? {} : { port: options.ports.openai }),
     });

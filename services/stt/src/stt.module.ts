@@ -1,12 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { SttConsumer } from './consumer/stt.consumer';
 
-/**
- * The stt service's own providers and controllers; none yet. What lands here:
- * One streaming recognizer per live call behind a breaker-wrapped fallback chain, publishing transcripts (issue: speech recognition).
- */
+/** The stt service's own providers: the pipeline from call.audio.in to call.transcript. */
 @Module({})
 export class SttModule {
   static register(): DynamicModule {
-    return { module: SttModule, providers: [], controllers: [] };
+    return { module: SttModule, providers: [SttConsumer], controllers: [] };
   }
 }

@@ -4,6 +4,7 @@ import type { FaultPlan } from '../stand-in/fault.plan';
 import type { FaultSwitch } from '../stand-in/fault.switch';
 import { emitWithPlan } from '../stand-in/paced-output';
 import { sendJson, type StandInRequest } from '../stand-in/stand-in.server';
+import { bearerKey } from './bearer.key';
 import { chatCompletionBody } from './chat-completion.body';
 import { chatCompletionChunkGroups } from './chat-completion.chunks';
 import type { ChatRequest } from './chat-request.schema';
@@ -52,11 +53,6 @@ export function chatCompletionsRoute(deps: ChatCompletionsDependencies): (reques
       await answerTurn(plan, turn, response, headers);
     }
   };
-}
-
-function bearerKey(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return match?.[1]?.trim();
 }
 
 async function streamTurn(plan: FaultPlan, turn: ChatTurn, includeUsage: boolean, response: ServerResponse, headers: Record<string, string>): Promise<void> {

@@ -12,3 +12,4 @@ export {
 } from './chat.matchers';
 export { messageText, type ChatMessage, type ChatRequest, type ChatTool } from './chat-request.schema';
 export type { OpenAiErrorBody } from './openai-error.body';
+export type { TranscriptionRecord } from './transcriptions.route';
