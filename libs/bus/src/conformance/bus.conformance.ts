@@ -295,6 +295,26 @@ export function runBusConformance(backend: string, open: () => Promise<BusUnderT
       }
     });
 
+    it('keeps one group name used on two topics apart: each subscription gets all of its topic', async () => {
+      const test = scope('group-topics');
+      const other = await subject.another();
+      try {
+        const controls = new Collector<string>();
+        subscriptions.push(await subject.bus.subscribe('call.control', async (delivery) => {
+          if (test.owns(delivery.key)) controls.push(delivery.key);
+          return Outcome.ok();
+        }, { group: test.group }));
+        const lifecycleSubscription = await other.subscribe('call.lifecycle', async () => Outcome.ok(), { group: test.group });
+        const calls = 24;
+        await Promise.all(Array.from({ length: calls }, (_, index) => subject.bus.publish('call.control', control(test.callId(index)))));
+        const received = await controls.atLeast(calls, 'call.control deliveries');
+        assert.deepEqual([...new Set(received)].sort(), Array.from({ length: calls }, (_, index) => test.callId(index)).sort());
+        await lifecycleSubscription.close();
+      } finally {
+        await other.close();
+      }
+    });
+
     it('starts a new group at the end of the topic when asked', async () => {
       const test = scope('start-at');
       const fromLatest = new Collector<string>();

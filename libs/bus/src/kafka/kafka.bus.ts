@@ -166,7 +166,7 @@ export class KafkaBus implements Bus {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const ends = await admin.fetchTopicOffsets(topicName);
-        await admin.setOffsets({ groupId: this.prefix + group, topic: topicName, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+        await admin.setOffsets({ groupId: this.groupIdFor(group, topicName), topic: topicName, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
         return;
       } catch (error) {
         const retriable = (error as { retriable?: unknown }).retriable === true;
@@ -176,11 +176,20 @@ export class KafkaBus implements Bus {
     }
   }
 
+  /**
+   * The Kafka group of one (group, topic) subscription. Namespaced by the topic prefix, so runs
+   * with different prefixes never share a group, and by the topic, because kafkajs spreads a
+   * group's partitions over its members whatever each subscribed to: a service using one group
+   * name for two topics would otherwise leave some partitions of each with a member that never
+   * reads them (the in-memory broker keeps groups per topic too).
+   */
+  private groupIdFor(group: string, prefixedTopic: string): string {
+    return `${this.prefix}${group}:${prefixedTopic.slice(this.prefix.length)}`;
+  }
+
   private async startConsumer(topicName: string, group: string): Promise<Consumer> {
     const consumer = this.kafka.consumer({
-      // Groups are namespaced like topics: runs with different prefixes never share a group
-      // (kafkajs assigns a group's partitions across members whatever each subscribed to).
-      groupId: this.prefix + group,
+      groupId: this.groupIdFor(group, topicName),
       sessionTimeout: KAFKA_SETTINGS.sessionTimeoutMs,
       heartbeatInterval: KAFKA_SETTINGS.heartbeatIntervalMs,
       rebalanceTimeout: KAFKA_SETTINGS.rebalanceTimeoutMs,

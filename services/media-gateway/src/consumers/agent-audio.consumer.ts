@@ -20,7 +20,7 @@ export class AgentAudioConsumer implements OnModuleInit, BeforeApplicationShutdo
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = await this.bus.subscribe('call.audio.out', async (delivery) => handleAgentAudio(delivery.message, this.registry, this.metrics), gatewaySubscription(this.instanceId, 'call.audio.out'));
+    this.subscription = await this.bus.subscribe('call.audio.out', async (delivery) => handleAgentAudio(delivery.message, this.registry, this.metrics), gatewaySubscription(this.instanceId));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

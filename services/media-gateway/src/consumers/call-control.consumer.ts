@@ -42,7 +42,7 @@ export class CallControlConsumer implements OnModuleInit, BeforeApplicationShutd
         }
         return Outcome.ok();
       },
-      gatewaySubscription(this.instanceId, 'call.control'),
+      gatewaySubscription(this.instanceId),
     );
   }
 

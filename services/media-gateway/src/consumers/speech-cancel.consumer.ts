@@ -29,7 +29,7 @@ export class SpeechCancelConsumer implements OnModuleInit, BeforeApplicationShut
         this.events.playbackCleared(call, turnId, call.playback.cancelTurn(turnId));
         return Outcome.ok();
       },
-      gatewaySubscription(this.instanceId, 'call.speech'),
+      gatewaySubscription(this.instanceId),
     );
   }
 
