@@ -1,12 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { TtsConsumer } from './consumer/tts.consumer';
 
-/**
- * The tts service's own providers and controllers; none yet. What lands here:
- * Speech-request consumer, per-segment synthesis streamed as 8 kHz mu-law, cancellable per turn (issue: speech synthesis).
- */
+/** The tts service's own providers: the speech consumer (synthesis chain and engine inside). */
 @Module({})
 export class TtsModule {
   static register(): DynamicModule {
-    return { module: TtsModule, providers: [], controllers: [] };
+    return { module: TtsModule, providers: [TtsConsumer], controllers: [] };
   }
 }
