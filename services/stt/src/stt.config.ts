@@ -1,4 +1,5 @@
 import { envVar } from '@va/config';
+import { breakerConfigShape } from '@va/resilience';
 import { z } from 'zod';
 
 /** The stt service's own variables; every one optional, so the service boots with none (and recognizes nothing without a key). */
@@ -15,6 +16,7 @@ export const sttConfigShape = {
   STT_CONNECT_BUDGET_MS: envVar.durationMs(3_000),
   /** A call with no audio for this long loses its session. */
   STT_IDLE_CLOSE_MS: envVar.durationMs(30_000),
+  ...breakerConfigShape,
 };
 
 export type SttConfig = Readonly<z.output<z.ZodObject<typeof sttConfigShape>>>;

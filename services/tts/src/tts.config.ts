@@ -1,4 +1,5 @@
 import { envVar } from '@va/config';
+import { breakerConfigShape } from '@va/resilience';
 import { z } from 'zod';
 
 const DEFAULT_FIRST_AUDIO_BUDGET_MS = 1_500;
@@ -18,6 +19,7 @@ export const ttsConfigShape = {
   ESPEAK_NG_PATH: nameWithDefault('espeak-ng'),
   /** Time from request to first audio bytes before a vendor counts as failed (espeak gets more). */
   TTS_FIRST_AUDIO_BUDGET_MS: envVar.durationMs(DEFAULT_FIRST_AUDIO_BUDGET_MS),
+  ...breakerConfigShape,
 };
 
 export type TtsConfig = z.output<z.ZodObject<typeof ttsConfigShape>>;

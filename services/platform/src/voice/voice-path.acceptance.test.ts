@@ -29,7 +29,7 @@ function repeatedSentences(report: CallReport): number {
 }
 
 describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Postgres, Redis; sandbox vendors)', () => {
-  const stack = new VoiceStack({ label: 'voicepath', gateways: 2, env: { STT_SILENCE_BUDGET_MS: '1500', TTS_FIRST_AUDIO_BUDGET_MS: '1200' } });
+  const stack = new VoiceStack({ label: 'voicepath', gateways: 2, env: { STT_SILENCE_BUDGET_MS: '1500', TTS_FIRST_AUDIO_BUDGET_MS: '1200', PROVIDER_BREAKER_RESET_MS: '500' } });
   let responder: ScriptedResponder;
 
   const call = (script: PersonaScript, gateway = 0): Promise<CallReport> => {
@@ -69,7 +69,7 @@ describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Pos
     assert.equal(report.turns[0]?.gaps.count, 0, 'no gap inside the reply');
   });
 
-  it('the caller interrupts a long answer: agent audio stops promptly and call.playback reports what was heard', async () => {
+  it('the caller interrupts a long answer: agent audio stops promptly and call.playback reports what was heard', async (t) => {
     const report = await call([
       { say: 'What are your opening hours' },
       { interrupt: 'Sorry, do you take Aetna', afterAgentAudioMs: 2_500 },
@@ -80,6 +80,7 @@ describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Pos
     const interrupted = report.turns.find((turn) => turn.kind === 'interrupt');
     assert.ok(interrupted?.interrupted, 'the caller talked over agent audio');
     const keptPlayingMs = interrupted.agentKeptPlayingMs ?? Number.POSITIVE_INFINITY;
+    t.diagnostic(`agent audio kept playing ${keptPlayingMs} ms after the caller started speaking`);
     assert.ok(keptPlayingMs < 1_000, `agent audio kept playing ${keptPlayingMs} ms after the caller started`);
     const log = [...responder.calls.values()].find((entry) => entry.finals.some((text) => /opening hours/i.test(text)));
     assert.ok(log, 'the responder saw the call');
@@ -110,6 +111,9 @@ describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Pos
         ]);
         assert.equal(report.failure, undefined, report.failure);
         assert.ok(repeatedSentences(report) <= 1, `at most one repeated sentence: ${JSON.stringify(report.agentTurns.map((turn) => turn.heard))}`);
+        assert.equal(stack.sandbox.deepgram.faults.current().fault.kind, 'none', 'the faulty Deepgram connection was made (the fault was used up)');
+        const log = [...responder.calls.values()].find((entry) => entry.finals.some((text) => text.includes(`the ${fault.kind} recognizer`)));
+        assert.ok(log?.providers.has('openai'), `the second recognizer took over: ${[...(log?.providers ?? [])].join(', ')}`);
       } finally {
         stack.sandbox.deepgram.faults.reset();
       }
@@ -123,7 +127,9 @@ describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Pos
     { kind: 'disconnect', afterChunks: 2 },
   ] as const) {
     it(`TTS primary fault ${fault.kind}: the answer is still spoken, in one voice`, async () => {
-      stack.sandbox.elevenlabs.faults.set({ fault });
+      stack.sandbox.elevenlabs.faults.set({ fault, remaining: 1 });
+      const tried = stack.sandbox.elevenlabs.requests.all().length;
+      const fallbacks = stack.sandbox.deepgram.requests.all().filter((entry) => entry.path.includes('speak')).length;
       try {
         const report = await call([
           { say: `Checking the ${fault.kind} synthesizer fault` },
@@ -134,6 +140,10 @@ describe('live voice path (media-gateway, stt, tts as processes; real Kafka, Pos
         ]);
         assert.equal(report.failure, undefined, report.failure);
         assert.ok(repeatedSentences(report) <= 1, `at most one repeated sentence: ${JSON.stringify(report.agentTurns.map((turn) => turn.heard))}`);
+        assert.equal(stack.sandbox.elevenlabs.faults.current().fault.kind, 'none', 'ElevenLabs was tried and failed');
+        assert.equal(stack.sandbox.elevenlabs.requests.all().length, tried + 1, 'once failed over, the call did not go back to ElevenLabs');
+        const spokenByAura = stack.sandbox.deepgram.requests.all().filter((entry) => entry.path.includes('speak')).length - fallbacks;
+        assert.equal(spokenByAura, 2, 'Deepgram Aura spoke both answers: one voice for the rest of the call');
       } finally {
         stack.sandbox.elevenlabs.faults.reset();
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Bus } from '@va/bus';
 import type { Logger } from '@va/observability';
+import { breakerOptionsFromConfig } from '@va/resilience';
 import { BUS, LOGGER, METRICS_REGISTRY, SERVICE_CONFIG } from '@va/service-kit';
 import type { Registry } from 'prom-client';
 import { systemScheduler } from '../session/scheduler.port';
@@ -22,7 +23,7 @@ export class SttConsumer implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.pipeline = await startSttFromConfig({ bus: this.bus, logger: this.logger, registry: this.registry, config: this.config, scheduler: systemScheduler, instanceId: randomUUID() });
+    this.pipeline = await startSttFromConfig({ bus: this.bus, logger: this.logger, registry: this.registry, config: this.config, scheduler: systemScheduler, instanceId: randomUUID(), breaker: breakerOptionsFromConfig(this.config) });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Bus, Subscription } from '@va/bus';
 import type { Logger } from '@va/observability';
+import { breakerOptionsFromConfig } from '@va/resilience';
 import { BUS, LOGGER, METRICS_REGISTRY, SERVICE_CONFIG } from '@va/service-kit';
 import type { Registry } from 'prom-client';
 import type { TtsConfig } from '../tts.config';
@@ -21,7 +22,7 @@ export class TtsConsumer implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.runtime = createTtsRuntime({ config: this.config, bus: this.bus, registry: this.registry, logger: this.logger });
+    this.runtime = createTtsRuntime({ config: this.config, bus: this.bus, registry: this.registry, logger: this.logger, breaker: breakerOptionsFromConfig(this.config) });
     this.subscriptions = await subscribeTts(this.bus, this.runtime.engine);
   }
 
