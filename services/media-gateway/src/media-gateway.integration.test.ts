@@ -113,16 +113,17 @@ describe('media-gateway (two service processes, real Kafka, Postgres and Redis, 
     const rows = await db.inTenant(tenantId, (session) => session.query<{ direction: string; provider_call_id: string }>('SELECT direction, provider_call_id FROM calls WHERE id = $1', [callId]));
     assert.deepEqual(rows.rows, [{ direction: 'inbound', provider_call_id: leg.callSid }]);
 
-    // Caller audio: one chunk per 20 ms frame, sequence from 1, offsets from the stream's clock.
+    // Caller audio: 20 ms frames gathered into 40 ms chunks (CALLER_AUDIO_CHUNK_MS), sequence from 1, offsets from the stream's clock.
     await leg.sendAudio(pattern(FRAME_BYTES * 10, 0x11));
-    await waitFor(() => recorder.of('call.audio.in', callId).filter((chunk) => chunk.audio[0] === 0x11).length >= 10, { timeoutMs: 10_000, description: 'the caller audio on call.audio.in' });
+    await waitFor(() => recorder.of('call.audio.in', callId).filter((chunk) => chunk.audio[0] === 0x11).length >= 5, { timeoutMs: 10_000, description: 'the caller audio on call.audio.in' });
     const chunks = recorder.of('call.audio.in', callId);
     assert.deepEqual(chunks.map((chunk) => chunk.sequence), chunks.map((_, index) => index + 1), 'sequences from 1, in order, without gaps');
     for (const [index, chunk] of chunks.entries()) {
-      assert.equal(chunk.audio.length, FRAME_BYTES);
+      assert.equal(chunk.audio.length, FRAME_BYTES * 2);
       assert.equal(chunk.encoding, AudioEncoding.MULAW);
-      if (index > 0) assert.equal(chunk.streamOffsetMs - (chunks[index - 1]?.streamOffsetMs ?? 0), 20);
+      if (index > 0) assert.equal(chunk.streamOffsetMs - (chunks[index - 1]?.streamOffsetMs ?? 0), 40);
     }
+    assert.deepEqual(Buffer.concat(chunks.filter((chunk) => chunk.audio[0] === 0x11).map((chunk) => chunk.audio)), Buffer.from(pattern(FRAME_BYTES * 10, 0x11)), 'the audio arrives whole');
 
     // Agent audio in odd-sized chunks is heard whole and paced, then its mark is reported.
     const reply = Uint8Array.from({ length: FRAME_BYTES * 50 + 37 }, (_, index) => (index % 100) + 1);

@@ -2,6 +2,7 @@ import { commonServiceShape, envVar } from '@va/config';
 import { z } from 'zod';
 
 const DEFAULT_MEDIA_DRAIN_GRACE_MS = 30_000;
+const DEFAULT_CALLER_AUDIO_CHUNK_MS = 40;
 
 /**
  * The gateway's own variables. Everything is optional so `npm start` boots bare: without
@@ -15,6 +16,10 @@ export const gatewayConfigShape = Object.freeze({
   TWILIO_API_BASE_URL: envVar.optionalUrl(),
   GATEWAY_INSTANCE_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 characters from A-Z, a-z, 0-9, ".", "_", "-"').optional(),
   MEDIA_DRAIN_GRACE_MS: envVar.durationMs(DEFAULT_MEDIA_DRAIN_GRACE_MS),
+  /** Caller audio per call.audio.in message: 20 ms frames gathered to this length (20 to 200, a multiple of 20). */
+  CALLER_AUDIO_CHUNK_MS: envVar
+    .durationMs(DEFAULT_CALLER_AUDIO_CHUNK_MS)
+    .refine((ms) => ms >= 20 && ms <= 200 && ms % 20 === 0, 'expected 20 to 200 ms, a multiple of 20'),
   // The kit's own deadline, read here too so the drain can never outlast it.
   SHUTDOWN_GRACE_MS: commonServiceShape.SHUTDOWN_GRACE_MS,
 });
@@ -26,6 +31,7 @@ export type GatewayConfig = {
   readonly TWILIO_API_BASE_URL: string | undefined;
   readonly GATEWAY_INSTANCE_ID: string | undefined;
   readonly MEDIA_DRAIN_GRACE_MS: number;
+  readonly CALLER_AUDIO_CHUNK_MS: number;
   readonly SHUTDOWN_GRACE_MS: number;
 };
 

@@ -3,7 +3,9 @@ import type { Bus } from '@va/bus';
 import { AudioEncoding, CallDirection, CallEndReason, type MessageInit, type TopicName } from '@va/contracts';
 import { TELEPHONY_SAMPLE_RATE_HZ } from '@va/audio';
 import type { Logger } from '@va/observability';
-import { BUS, LOGGER } from '@va/service-kit';
+import { BUS, LOGGER, SERVICE_CONFIG } from '@va/service-kit';
+import type { GatewayConfig } from '../config/gateway.config';
+import { CallerAudioAccumulator } from './caller-audio.accumulator';
 import type { SegmentRef } from '../playback/agent-audio.input';
 import { GATEWAY_INSTANCE_ID } from '../config/gateway-instance.id';
 import type { LiveCall } from './live.call';
@@ -19,7 +21,10 @@ export class CallEventsPublisher {
     @Inject(BUS) private readonly bus: Bus,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(GATEWAY_INSTANCE_ID) private readonly instanceId: string,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<GatewayConfig, 'CALLER_AUDIO_CHUNK_MS'>,
   ) {}
+
+  private readonly accumulators = new WeakMap<LiveCall, CallerAudioAccumulator>();
 
   started(call: LiveCall): void {
     const { session } = call;
@@ -43,6 +48,8 @@ export class CallEventsPublisher {
   }
 
   ended(call: LiveCall, reason: CallEndReason): void {
+    const rest = this.accumulators.get(call)?.flush();
+    if (rest !== undefined) this.publishCallerAudio(call, rest.streamOffsetMs, rest.audio);
     const durationSeconds = Math.max(0, Math.round((Date.now() - call.startedAtMs) / 1_000));
     this.publish('call.lifecycle', {
       callId: call.callId,
@@ -52,7 +59,22 @@ export class CallEventsPublisher {
     });
   }
 
-  callerAudio(call: LiveCall, streamOffsetMs: number, audio: Uint8Array): void {
+  /** One 20 ms caller frame; published once CALLER_AUDIO_CHUNK_MS of audio has gathered. */
+  callerAudio(call: LiveCall, streamOffsetMs: number, frame: Uint8Array): void {
+    const chunk = this.accumulatorOf(call).add(streamOffsetMs, frame);
+    if (chunk !== undefined) this.publishCallerAudio(call, chunk.streamOffsetMs, chunk.audio);
+  }
+
+  private accumulatorOf(call: LiveCall): CallerAudioAccumulator {
+    let accumulator = this.accumulators.get(call);
+    if (accumulator === undefined) {
+      accumulator = new CallerAudioAccumulator(Math.round((this.config.CALLER_AUDIO_CHUNK_MS * TELEPHONY_SAMPLE_RATE_HZ) / 1_000));
+      this.accumulators.set(call, accumulator);
+    }
+    return accumulator;
+  }
+
+  private publishCallerAudio(call: LiveCall, streamOffsetMs: number, audio: Uint8Array): void {
     this.publish('call.audio.in', {
       callId: call.callId,
       sequence: call.nextAudioSequence(streamOffsetMs),

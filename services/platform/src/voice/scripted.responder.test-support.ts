@@ -42,6 +42,8 @@ export class ScriptedResponder {
   readonly calls = new Map<string, ResponderCallLog>();
   private readonly playing = new Map<string, PlayingTurn>();
   private readonly subscriptions: Subscription[] = [];
+  /** Each call's work in order, off the consumer: a slow reply must not hold up other calls on the partition. */
+  private readonly work = new Map<string, Promise<void>>();
 
   constructor(
     private readonly bus: Bus,
@@ -51,7 +53,7 @@ export class ScriptedResponder {
   async start(): Promise<void> {
     this.subscriptions.push(
       await this.bus.subscribe('call.transcript', async (delivery) => {
-        await this.onTranscript(delivery.message);
+        this.enqueue(delivery.message.callId, () => this.onTranscript(delivery.message));
         return Outcome.ok();
       }, { group: `${this.options.group}-transcripts`, startAt: 'latest' }),
       await this.bus.subscribe('call.playback', async (delivery) => {
@@ -63,6 +65,12 @@ export class ScriptedResponder {
 
   async stop(): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.close()));
+    await Promise.all(this.work.values());
+  }
+
+  private enqueue(callId: string, task: () => Promise<void>): void {
+    const next = (this.work.get(callId) ?? Promise.resolve()).then(task).catch(() => undefined);
+    this.work.set(callId, next);
   }
 
   log(callId: string): ResponderCallLog {

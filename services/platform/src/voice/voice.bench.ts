@@ -87,6 +87,9 @@ async function main(): Promise<void> {
     const reports = await Promise.all(Array.from({ length: options.calls }, (_, index) => simulatedCall(stack, index, voice)));
     const elapsedMs = Math.round(performance.now() - started);
     const turns = reports.flatMap((report) => report.turns);
+    const byTurn = Array.from({ length: TURNS_PER_CALL }, (_, turn) =>
+      percentiles(reports.map((report) => report.turns[turn]?.voiceToVoiceMs).filter((value): value is number => value !== null && value !== undefined)),
+    );
     const measured = turns.map((turn) => turn.voiceToVoiceMs).filter((value): value is number => value !== null);
     const failures = reports.filter((report) => report.failure !== undefined).length;
     const gaps = reports.flatMap((report) => report.agentTurns).reduce((total, turn) => total + turn.gaps.count, 0);
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
       injected_ms: INJECTED_TOTAL_MS,
       injected_breakdown_ms: INJECTED,
       overhead_ms: percentiles(measured.map((value) => value - INJECTED_TOTAL_MS)),
+      v2v_by_turn_ms: byTurn,
       gaps_over_40ms: gaps,
       elapsed_ms: elapsedMs,
     };
