@@ -28,6 +28,10 @@ ENV NODE_ENV=production \
     HTTP_PORT=8080 \
     NODE_OPTIONS=--disable-warning=TimeoutNegativeWarning
 WORKDIR /app
+# The tts service's offline fallback voice (the last link of its provider chain).
+RUN if [ "$SERVICE" = "tts" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*; \
+    fi
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/libs ./libs
