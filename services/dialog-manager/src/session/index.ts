@@ -1,0 +1,10 @@
+export * from './call-session';
+export * from './slots.update';
+export * from './agent-turn.update';
+export * from './conversation.update';
+export * from './tool-calls.update';
+export * from './event-dedupe.update';
+export * from './session-store.errors';
+export * from './session.store';
+export { MemorySessionStore } from './memory-session.store';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './redis-session.store';
