@@ -17,7 +17,7 @@ runSessionStoreSuite('memory', async () => {
     },
     close: async () => undefined,
   };
-});
+}, { holdsRawValues: false });
 
 describe('memory session store', () => {
   it('expires a session exactly at its TTL, by the injected clock', async () => {

@@ -38,7 +38,7 @@ runSessionStoreSuite('redis', async () => {
       second.disconnect();
     },
   };
-});
+}, { holdsRawValues: true });
 
 describe('redis session store: keys', () => {
   let redis: Redis;
