@@ -16,6 +16,8 @@ export interface VoiceStackOptions {
   readonly label: string;
   /** Media-gateway replicas; each gets its own incoming number. */
   readonly gateways?: number;
+  /** stt replicas (one consumer group: a call's audio goes to one of them). */
+  readonly stt?: number;
   readonly sandbox?: SandboxOptions;
   /** Extra variables for every service process (budgets, log level). */
   readonly env?: Readonly<Record<string, string>>;
@@ -38,6 +40,8 @@ export interface GatewayInstance {
 export class VoiceStack {
   readonly topicPrefix: string;
   readonly gateways: GatewayInstance[] = [];
+  /** The stt replicas, with the base URL of each one's HTTP endpoints. */
+  readonly stt: { readonly baseUrl: string; readonly process: ServiceProcess }[] = [];
   readonly processes: ServiceProcess[] = [];
   readonly tenantId = randomUUID();
   sandbox!: Sandbox;
@@ -65,7 +69,8 @@ export class VoiceStack {
     this.bus = createKafkaBus({ logger: createLogger({ service: 'voice-stack', level: 'error' }), brokers: testInfra.kafkaBrokers, clientId: 'voice-stack', topicPrefix: this.topicPrefix });
     await this.bus.ensureTopics();
 
-    const starting: Promise<void>[] = [this.startService('stt', {}), this.startService('tts', {})];
+    const starting: Promise<void>[] = [this.startService('tts', {})];
+    for (let index = 0; index < (this.options.stt ?? 1); index += 1) starting.push(this.startService('stt', {}));
     for (const phoneNumber of numbers) starting.push(this.startGateway(phoneNumber));
     await Promise.all(starting);
   }
@@ -102,7 +107,9 @@ export class VoiceStack {
     const port = await freePort();
     const child = ServiceProcess.start(entryOf(service), { ...this.commonEnv(), HTTP_PORT: String(port), ...env });
     this.processes.push(child);
-    await waitUntilReady(child, `http://127.0.0.1:${port}`);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    if (service === 'stt') this.stt.push({ baseUrl, process: child });
+    await waitUntilReady(child, baseUrl);
   }
 
   private async startGateway(phoneNumber: string): Promise<void> {
