@@ -6,7 +6,7 @@ export const BROKERAGE: TenantSpec = {
   name: 'Harbor Health Brokers',
   kind: 'brokerage',
   timeZone: 'America/New_York',
-  settings: { agentName: 'Ava' },
+  settings: { flow: { agentName: 'Ava' } },
   phoneNumbers: [
     { e164: '+15550110000', purpose: 'inbound' },
     { e164: '+15550110001', purpose: 'outbound' },

@@ -6,7 +6,7 @@ export const CLINIC: TenantSpec = {
   name: 'Riverside Family Clinic',
   kind: 'clinic',
   timeZone: 'America/Chicago',
-  settings: { agentName: 'Riley' },
+  settings: { flow: { agentName: 'Riley' } },
   phoneNumbers: [{ e164: '+15550120000', purpose: 'both' }],
   users: [{ role: 'admin', email: 'frontdesk@riversideclinic.example', key: 'va_adm_rfc_sandbox_demo_key_only' }],
   brokers: [
