@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AudioEncoding, CallEndReason, type MessageInit } from '@va/contracts';
 import { createPostgresDatabase, type SqlDatabase } from '@va/data';
 import { createTenantFixture } from '@va/data/testing';
-import { type CallLeg, type Sandbox, startSandbox } from '@va/sandbox';
+import { type CallLeg, type Sandbox, startSandbox, twilioClientFor } from '@va/sandbox';
 import { deleteTopicsWithPrefix } from '@va/service-kit/testing';
 import { createTestDatabase, requireKafka, requirePostgres, requireRedis, type TestDatabase, uniqueTopicPrefix, waitFor } from '@va/testing';
 import twilio from 'twilio';
@@ -53,6 +53,7 @@ describe('media-gateway (two service processes, real Kafka, Postgres and Redis, 
   let gatewayB: RunningGateway;
   let recorder: TopicRecorder;
   let tenantId: string;
+  let clientId: string;
 
   before(async () => {
     await requireKafka();
@@ -63,11 +64,11 @@ describe('media-gateway (two service processes, real Kafka, Postgres and Redis, 
     recorder = await TopicRecorder.start(topicPrefix, ['call.lifecycle', 'call.audio.in', 'call.playback', 'call.control']);
     [gatewayA, gatewayB] = await Promise.all([startGateway(sandbox, topicPrefix, database.url, 'gw-a'), startGateway(sandbox, topicPrefix, database.url, 'gw-b')]);
     db = createPostgresDatabase({ connectionString: database.url, max: 2 });
-    tenantId = await db.asOwner(async (session) => {
+    ({ tenantId, clientId } = await db.asOwner(async (session) => {
       const tenant = await createTenantFixture(session, 1);
-      for (const number of [NUMBER_A, NUMBER_B]) await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'inbound')`, [number, tenant.tenantId]);
-      return tenant.tenantId;
-    });
+      for (const number of [NUMBER_A, NUMBER_B]) await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'both')`, [number, tenant.tenantId]);
+      return { tenantId: tenant.tenantId, clientId: tenant.clientId };
+    }));
     sandbox.twilio.addIncomingNumber(NUMBER_A, { voiceUrl: `${gatewayA.url}/twilio/voice`, statusCallback: `${gatewayA.url}/twilio/status` });
     sandbox.twilio.addIncomingNumber(NUMBER_B, { voiceUrl: `${gatewayB.url}/twilio/voice`, statusCallback: `${gatewayB.url}/twilio/status` });
   });
@@ -96,6 +97,23 @@ describe('media-gateway (two service processes, real Kafka, Postgres and Redis, 
   const publishAll = async (chunks: ReadonlyArray<MessageInit<'call.audio.out'>>) => {
     for (const chunk of chunks) await recorder.bus.publish('call.audio.out', chunk);
   };
+
+  it('an answered outbound call: the webhook finds the open calls row by ?callId=, and call.started names the client', async () => {
+    const callId = `call_outbound_${Date.now()}`;
+    await db.inTenant(tenantId, (session) =>
+      session.query(`INSERT INTO calls (id, tenant_id, direction, from_e164, to_e164, client_id) VALUES ($1, $2, 'outbound', $3, $4, $5)`, [callId, tenantId, NUMBER_A, CALLER, clientId]),
+    );
+    sandbox.twilio.onOutboundCall(() => ({ kind: 'answer', by: 'human' }));
+    const client = twilioClientFor({ url: sandbox.twilio.url, accountSid: sandbox.credentials.twilioAccountSid, authToken: sandbox.credentials.twilioAuthToken });
+    const placed = await client.calls.create({ to: CALLER, from: NUMBER_A, url: `${gatewayA.url}/twilio/voice?callId=${callId}` });
+    const started = await recorder.waitFor('call.lifecycle', (event) => event.callId === callId && event.event.case === 'started', 'call.started of the outbound call');
+    assert.equal(started.event.case === 'started' ? started.event.value.clientId : '', clientId);
+    assert.equal(started.event.case === 'started' ? started.event.value.providerCallId : '', placed.sid);
+    const rows = await db.inTenant(tenantId, (session) => session.query<{ provider_call_id: string }>('SELECT provider_call_id FROM calls WHERE id = $1', [callId]));
+    assert.equal(rows.rows[0]?.provider_call_id, placed.sid);
+    await recorder.bus.publish('call.control', { callId, action: { case: 'hangUp', value: { reason: 'done' } } });
+    await recorder.waitFor('call.lifecycle', (event) => event.callId === callId && event.event.case === 'ended', 'call.ended of the outbound call');
+  });
 
   it('refuses a voice webhook with a bad signature (403)', async () => {
     const answer = await postTwilioForm(`${gatewayA.url}/twilio/voice`, { CallSid: 'CA1', From: CALLER, To: NUMBER_A }, sandbox.credentials.twilioAuthToken, 'bm90IGEgc2lnbmF0dXJl');

@@ -9,6 +9,7 @@ export interface OutboundCallRow {
   readonly toE164: string;
   readonly campaignId: string | null;
   readonly attemptId: string | null;
+  readonly clientId: string | null;
 }
 
 export interface NewInboundCall {
@@ -44,13 +45,13 @@ export class CallsRepository {
   /** The outbound call row, now carrying the provider's call id; undefined when no such open outbound call exists. */
   async answerOutbound(tenantId: string, callId: string, callSid: string): Promise<OutboundCallRow | undefined> {
     return this.db.inTenant(tenantId, async (session) => {
-      const result = await session.query<{ id: string; from_e164: string; to_e164: string; campaign_id: string | null; attempt_id: string | null }>(
+      const result = await session.query<{ id: string; from_e164: string; to_e164: string; campaign_id: string | null; attempt_id: string | null; client_id: string | null }>(
         `UPDATE calls SET provider_call_id = $2 WHERE id = $1 AND direction = 'outbound' AND ended_at IS NULL
-         RETURNING id, from_e164, to_e164, campaign_id, attempt_id`,
+         RETURNING id, from_e164, to_e164, campaign_id, attempt_id, client_id`,
         [callId, callSid],
       );
       const row = result.rows[0];
-      return row === undefined ? undefined : { id: row.id, fromE164: row.from_e164, toE164: row.to_e164, campaignId: row.campaign_id, attemptId: row.attempt_id };
+      return row === undefined ? undefined : { id: row.id, fromE164: row.from_e164, toE164: row.to_e164, campaignId: row.campaign_id, attemptId: row.attempt_id, clientId: row.client_id };
     });
   }
 

@@ -41,6 +41,7 @@ export class CallEventsPublisher {
           toNumber: session.to,
           campaignId: session.campaignId ?? '',
           attemptId: session.attemptId ?? '',
+          clientId: session.clientId ?? '',
           gatewayInstanceId: this.instanceId,
         },
       },

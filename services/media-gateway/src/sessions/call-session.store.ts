@@ -12,6 +12,7 @@ export const callSessionSchema = z.object({
   direction: z.enum(['inbound', 'outbound']),
   campaignId: z.string().optional(),
   attemptId: z.string().optional(),
+  clientId: z.string().optional(),
   /** Set when a gateway instance accepted the call's media stream. */
   gatewayInstanceId: z.string().optional(),
   streamSid: z.string().optional(),

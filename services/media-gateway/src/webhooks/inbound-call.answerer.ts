@@ -62,6 +62,7 @@ export class VoiceCallAnswerer {
       direction: 'outbound',
       ...(row.campaignId === null ? {} : { campaignId: row.campaignId }),
       ...(row.attemptId === null ? {} : { attemptId: row.attemptId }),
+      ...(row.clientId === null ? {} : { clientId: row.clientId }),
     };
   }
 }

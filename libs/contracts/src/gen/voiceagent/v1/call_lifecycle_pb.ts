@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file voiceagent/v1/call_lifecycle.proto.
  */
 export const file_voiceagent_v1_call_lifecycle: GenFile = /*@__PURE__*/
-  fileDesc("CiJ2b2ljZWFnZW50L3YxL2NhbGxfbGlmZWN5Y2xlLnByb3RvEg12b2ljZWFnZW50LnYxIukBChJDYWxsTGlmZWN5Y2xlRXZlbnQSDwoHY2FsbF9pZBgBIAEoCRIRCgl0ZW5hbnRfaWQYAiABKAkSGwoTb2NjdXJyZWRfYXRfdW5peF9tcxgDIAEoAxItCgdzdGFydGVkGAogASgLMhoudm9pY2VhZ2VudC52MS5DYWxsU3RhcnRlZEgAEi8KCGFuc3dlcmVkGAsgASgLMhsudm9pY2VhZ2VudC52MS5DYWxsQW5zd2VyZWRIABIpCgVlbmRlZBgMIAEoCzIYLnZvaWNlYWdlbnQudjEuQ2FsbEVuZGVkSABCBwoFZXZlbnQixgEKC0NhbGxTdGFydGVkEi8KCWRpcmVjdGlvbhgBIAEoDjIcLnZvaWNlYWdlbnQudjEuQ2FsbERpcmVjdGlvbhIYChBwcm92aWRlcl9jYWxsX2lkGAIgASgJEhMKC2Zyb21fbnVtYmVyGAMgASgJEhEKCXRvX251bWJlchgEIAEoCRITCgtjYW1wYWlnbl9pZBgFIAEoCRISCgphdHRlbXB0X2lkGAYgASgJEhsKE2dhdGV3YXlfaW5zdGFuY2VfaWQYByABKAkiPgoMQ2FsbEFuc3dlcmVkEi4KC2Fuc3dlcmVkX2J5GAEgASgOMhkudm9pY2VhZ2VudC52MS5BbnN3ZXJlZEJ5IlMKCUNhbGxFbmRlZBIsCgZyZWFzb24YASABKA4yHC52b2ljZWFnZW50LnYxLkNhbGxFbmRSZWFzb24SGAoQZHVyYXRpb25fc2Vjb25kcxgCIAEoBWIGcHJvdG8z", [file_voiceagent_v1_common]);
+  fileDesc("CiJ2b2ljZWFnZW50L3YxL2NhbGxfbGlmZWN5Y2xlLnByb3RvEg12b2ljZWFnZW50LnYxIukBChJDYWxsTGlmZWN5Y2xlRXZlbnQSDwoHY2FsbF9pZBgBIAEoCRIRCgl0ZW5hbnRfaWQYAiABKAkSGwoTb2NjdXJyZWRfYXRfdW5peF9tcxgDIAEoAxItCgdzdGFydGVkGAogASgLMhoudm9pY2VhZ2VudC52MS5DYWxsU3RhcnRlZEgAEi8KCGFuc3dlcmVkGAsgASgLMhsudm9pY2VhZ2VudC52MS5DYWxsQW5zd2VyZWRIABIpCgVlbmRlZBgMIAEoCzIYLnZvaWNlYWdlbnQudjEuQ2FsbEVuZGVkSABCBwoFZXZlbnQi2QEKC0NhbGxTdGFydGVkEi8KCWRpcmVjdGlvbhgBIAEoDjIcLnZvaWNlYWdlbnQudjEuQ2FsbERpcmVjdGlvbhIYChBwcm92aWRlcl9jYWxsX2lkGAIgASgJEhMKC2Zyb21fbnVtYmVyGAMgASgJEhEKCXRvX251bWJlchgEIAEoCRITCgtjYW1wYWlnbl9pZBgFIAEoCRISCgphdHRlbXB0X2lkGAYgASgJEhsKE2dhdGV3YXlfaW5zdGFuY2VfaWQYByABKAkSEQoJY2xpZW50X2lkGAggASgJIj4KDENhbGxBbnN3ZXJlZBIuCgthbnN3ZXJlZF9ieRgBIAEoDjIZLnZvaWNlYWdlbnQudjEuQW5zd2VyZWRCeSJTCglDYWxsRW5kZWQSLAoGcmVhc29uGAEgASgOMhwudm9pY2VhZ2VudC52MS5DYWxsRW5kUmVhc29uEhgKEGR1cmF0aW9uX3NlY29uZHMYAiABKAViBnByb3RvMw", [file_voiceagent_v1_common]);
 
 /**
  * A fact about a call's life: it started, it was answered, it ended.
@@ -114,6 +114,14 @@ export type CallStarted = Message<"voiceagent.v1.CallStarted"> & {
    * @generated from field: string gateway_instance_id = 7;
    */
   gatewayInstanceId: string;
+
+  /**
+   * Outbound: the CRM client being called (the dialog-manager looks up only what each stage
+   * needs, through tools). Empty for inbound calls until the caller is identified.
+   *
+   * @generated from field: string client_id = 8;
+   */
+  clientId: string;
 };
 
 /**
