@@ -2,6 +2,7 @@ import { type CallSession, createCallSession } from './call-session';
 import { recordSegmentHeard, recordSegmentSent, startAgentTurn } from './agent-turn.update';
 import { enterStage, recordCallerUtterance } from './conversation.update';
 import { markEventIdProcessed, markSeqProcessed } from './event-dedupe.update';
+import { rememberFacts } from './facts.update';
 import { confirmSlot, proposeSlotValue, recordFailedCapture } from './slots.update';
 import { addPendingToolCall } from './tool-calls.update';
 
@@ -34,5 +35,6 @@ export function populatedSession(callId: string): CallSession {
   session = addPendingToolCall(session, 'req-1', { toolName: 'get_client_profile', idempotencyKey: `${callId}:t1:0`, requestedAtMs: SAMPLE_NOW_MS });
   session = markSeqProcessed(session, 'call.transcript', '41');
   session = markEventIdProcessed(session, 'tool.result:req-0');
+  session = rememberFacts(session, { clientFirstName: 'Test', awaitingCallKey: '1-0' });
   return session;
 }

@@ -20,6 +20,7 @@ describe('call session', () => {
       pendingToolCalls: {},
       counters: { turn: 0, silenceReprompts: 0, failedCaptures: 0 },
       processed: { lastSeqByStream: {}, recentIds: [] },
+      facts: {},
       updatedAtMs: 5,
     });
     assert.equal(callSessionSchema.safeParse(session).success, true);
@@ -28,5 +29,17 @@ describe('call session', () => {
   it('validates a populated session as produced by the update helpers', () => {
     const result = callSessionSchema.safeParse(populatedSession('c1'));
     assert.equal(result.success, true, JSON.stringify(result.error?.issues.map((issue) => issue.path)));
+  });
+
+  it('reads a session stored without facts as having none', () => {
+    const { facts: _facts, ...withoutFacts } = populatedSession('c1');
+    const result = callSessionSchema.safeParse(withoutFacts);
+    assert.equal(result.success, true);
+    assert.deepEqual(result.data?.facts, {});
+  });
+
+  it('refuses a fact that is not a string', () => {
+    const result = callSessionSchema.safeParse({ ...populatedSession('c1'), facts: { offeredSlots: 3 } });
+    assert.equal(result.success, false);
   });
 });

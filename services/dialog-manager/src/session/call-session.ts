@@ -77,6 +77,11 @@ export interface CallSession {
   readonly pendingToolCalls: Readonly<Record<string, PendingToolCall>>;
   readonly counters: TurnCounters;
   readonly processed: ProcessedEvents;
+  /**
+   * What the conversation engine remembers between events (a client's first name, the offered
+   * times, the tool call it waits for), as strings by name. PHI like the slots; see facts.update.
+   */
+  readonly facts: Readonly<Record<string, string>>;
   readonly updatedAtMs: number;
 }
 
@@ -102,6 +107,8 @@ export const callSessionSchema: z.ZodType<CallSession> = z.object({
   ),
   counters: z.object({ turn: count, silenceReprompts: count, failedCaptures: count }),
   processed: z.object({ lastSeqByStream: z.record(z.string(), decimalSeq), recentIds: z.array(z.string()) }),
+  // Sessions stored before facts existed read as having none.
+  facts: z.record(z.string(), z.string()).default({}),
   updatedAtMs: count,
 });
 
@@ -131,6 +138,7 @@ export function createCallSession(init: NewCallSession): CallSession {
     pendingToolCalls: {},
     counters: { turn: 0, silenceReprompts: 0, failedCaptures: 0 },
     processed: { lastSeqByStream: {}, recentIds: [] },
+    facts: {},
     updatedAtMs: init.nowMs,
   };
 }

@@ -4,6 +4,7 @@ export * from './agent-turn.update';
 export * from './conversation.update';
 export * from './tool-calls.update';
 export * from './event-dedupe.update';
+export * from './facts.update';
 export * from './session-store.errors';
 export * from './session.store';
 export { MemorySessionStore } from './memory-session.store';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { freshSession } from './call-session.test-support';
-import { confirmSlot, confirmedSlotValue, proposeSlotValue, recordFailedCapture } from './slots.update';
+import { clearSlots, confirmSlot, confirmedSlotValue, proposeSlotValue, recordFailedCapture } from './slots.update';
 
 describe('slot updates', () => {
   it('proposes a value unconfirmed, confirms it after the read-back', () => {
@@ -41,5 +41,14 @@ describe('slot updates', () => {
   it('throws when confirming a slot that holds no value, without echoing values', () => {
     assert.throws(() => confirmSlot(freshSession('call-1'), 'dateOfBirth'), /cannot confirm slot dateOfBirth/);
     assert.throws(() => confirmSlot(recordFailedCapture(freshSession('call-1'), 'dateOfBirth'), 'dateOfBirth'));
+  });
+
+  it('clears named slots and leaves the others', () => {
+    let session = proposeSlotValue(freshSession('c1'), 'dateOfBirth', '1952-03-03');
+    session = recordFailedCapture(session, 'memberId');
+    session = proposeSlotValue(session, 'payer', 'Acme');
+    const cleared = clearSlots(session, ['dateOfBirth', 'memberId', 'unknown']);
+    assert.deepEqual(Object.keys(cleared.slots), ['payer']);
+    assert.equal(clearSlots(cleared, ['dateOfBirth']), cleared);
   });
 });

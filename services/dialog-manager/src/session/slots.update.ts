@@ -35,3 +35,11 @@ export function confirmedSlotValue(session: CallSession, slotName: string): stri
   const slot = session.slots[slotName];
   return slot?.confirmed === true && slot.value !== null ? slot.value : undefined;
 }
+
+/** Forgets the named slots entirely (value and attempts), e.g. when a stage asks its questions again. */
+export function clearSlots(session: CallSession, slotNames: readonly string[]): CallSession {
+  const present = slotNames.filter((name) => Object.hasOwn(session.slots, name));
+  if (present.length === 0) return session;
+  const slots = Object.fromEntries(Object.entries(session.slots).filter(([name]) => !present.includes(name)));
+  return { ...session, slots };
+}

@@ -1,0 +1,12 @@
+export type {
+  EngineAction,
+  EngineContext,
+  EngineEvent,
+  EngineStep,
+  HangUpReason,
+  ToolOutcomeView,
+  TurnEngine,
+} from './turn-engine.contract';
+export { DeterministicEngine } from './deterministic.engine';
+export { EngineTemplateError } from './engine-template.error';
+export { ENGINE_POLICY } from './engine.policy';
