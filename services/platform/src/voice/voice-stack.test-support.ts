@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createKafkaBus, type KafkaBus } from '@va/bus';
-import { createPostgresDatabase, migrate, type SqlDatabase } from '@va/data';
+import { createPostgresDatabase, migrate, type SqlDatabase, type SqlSession } from '@va/data';
+import { testFieldKeyring } from '@va/data/testing';
 import { createLogger } from '@va/observability';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@va/sandbox';
 import { deleteTopicsWithPrefix, ServiceProcess, waitUntilReady } from '@va/service-kit/testing';
 import { createTestDatabase, freePort, testInfra, uniqueTopicPrefix, type TestDatabase } from '@va/testing';
 
 /** The compiled entry of a service package. */
-function entryOf(service: 'media-gateway' | 'stt' | 'tts'): string {
+type VoiceService = 'media-gateway' | 'stt' | 'tts' | 'dialog-manager' | 'tool-executor';
+
+function entryOf(service: VoiceService): string {
   return join(dirname(require.resolve(`@va/${service}/package.json`)), 'dist', 'main.js');
 }
 
@@ -21,6 +24,10 @@ export interface VoiceStackOptions {
   readonly sandbox?: SandboxOptions;
   /** Extra variables for every service process (budgets, log level). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Also run the dialog-manager and the tool-executor (instead of a test standing in for them). */
+  readonly dialog?: boolean;
+  /** More rows for the tenant (as the owner), e.g. its knowledge base. */
+  readonly seed?: (session: SqlSession, tenantId: string) => Promise<void>;
 }
 
 export interface GatewayInstance {
@@ -55,8 +62,9 @@ export class VoiceStack {
 
   async start(): Promise<void> {
     this.sandbox = await startSandbox(this.options.sandbox ?? { latency: 'none' });
-    this.database = await createTestDatabase(`voice_${this.options.label}`);
-    this.db = createPostgresDatabase({ connectionString: this.database.url, max: 2 });
+    const database = await createTestDatabase(`voice_${this.options.label}`);
+    this.database = database;
+    this.db = createPostgresDatabase({ connectionString: database.url, max: 2 });
     await migrate(this.db);
     const gatewayCount = this.options.gateways ?? 1;
     const numbers = Array.from({ length: gatewayCount }, (_, index) => `+1555088${String(index).padStart(4, '0')}`);
@@ -65,12 +73,17 @@ export class VoiceStack {
       for (const number of numbers) {
         await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'inbound')`, [number, this.tenantId]);
       }
+      await this.options.seed?.(session, this.tenantId);
     });
     this.bus = createKafkaBus({ logger: createLogger({ service: 'voice-stack', level: 'error' }), brokers: testInfra.kafkaBrokers, clientId: 'voice-stack', topicPrefix: this.topicPrefix });
     await this.bus.ensureTopics();
 
     const starting: Promise<void>[] = [this.startService('tts', {})];
     for (let index = 0; index < (this.options.stt ?? 1); index += 1) starting.push(this.startService('stt', {}));
+    if (this.options.dialog === true) {
+      const stores = { DATABASE_URL: database.url, REDIS_URL: testInfra.redisUrl };
+      starting.push(this.startService('dialog-manager', stores), this.startService('tool-executor', { ...stores, ...testFieldKeyring().env }));
+    }
     for (const phoneNumber of numbers) starting.push(this.startGateway(phoneNumber));
     await Promise.all(starting);
   }
@@ -103,7 +116,7 @@ export class VoiceStack {
     };
   }
 
-  private async startService(service: 'stt' | 'tts', env: Record<string, string>): Promise<void> {
+  private async startService(service: Exclude<VoiceService, 'media-gateway'>, env: Record<string, string>): Promise<void> {
     const port = await freePort();
     const child = ServiceProcess.start(entryOf(service), { ...this.commonEnv(), HTTP_PORT: String(port), ...env });
     this.processes.push(child);

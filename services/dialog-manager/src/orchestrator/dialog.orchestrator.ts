@@ -1,0 +1,245 @@
+import type { Bus } from '@va/bus';
+import type { MessageOf } from '@va/contracts';
+import type { Logger } from '@va/observability';
+import type { EngineEvent, TurnEngine } from '../engine/turn-engine.contract';
+import { resolveTenantFlow, type FlowDefinition } from '../flows';
+import { isBackchannel, isBargeIn } from '../language';
+import {
+  cancelAgentTurn,
+  createCallSession,
+  hasProcessedEventId,
+  isSessionConflict,
+  markEventIdProcessed,
+  recordCallerUtterance,
+  recordSegmentHeard,
+  type CallSession,
+  type SessionStore,
+} from '../session';
+import type { CallInfoStore } from './call-info.store';
+import { agentIsSpeaking, callKeyOf, planActions, type DeferredControl, type PlannedOutput } from './dialog-actions.plan';
+import { CallTimers } from './call.timers';
+import { localDate, type TenantDirectory } from './tenant.directory';
+
+export interface DialogOrchestratorDeps {
+  readonly bus: Bus;
+  readonly sessions: SessionStore;
+  readonly callInfo: CallInfoStore;
+  readonly tenants: Pick<TenantDirectory, 'profile'>;
+  readonly engine: TurnEngine;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** How long a tool may take before the engine hears `unavailable`. */
+  readonly toolTimeoutMs: number;
+}
+
+const SAVE_ATTEMPTS = 5;
+
+/**
+ * Drives each call's conversation: turns Kafka events into engine events, runs the engine on the
+ * session loaded from the store, saves the result with compare-and-set (a conflict with another
+ * instance reloads and runs again), and only then publishes what the step said and asked for.
+ * Each applied event is remembered in the session, so a redelivery after a takeover changes
+ * nothing. Barge-in: caller words over a playing turn (not a backchannel) cancel it.
+ */
+export class DialogOrchestrator {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly deferred = new Map<string, DeferredControl>();
+  private readonly timers: CallTimers;
+
+  constructor(private readonly deps: DialogOrchestratorDeps) {
+    this.timers = new CallTimers();
+  }
+
+  /** Runs `work` after the call's earlier work on this instance (per-call order across topics). */
+  serial(callId: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.queues.get(callId) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    this.queues.set(callId, settled);
+    void settled.then(() => {
+      if (this.queues.get(callId) === settled) this.queues.delete(callId);
+    });
+    return next;
+  }
+
+  async onLifecycle(event: MessageOf<'call.lifecycle'>, eventKey: string): Promise<void> {
+    if (event.event.case === 'started') {
+      const started = event.event.value;
+      const direction = started.direction === 2 ? 'outbound' : 'inbound';
+      const tenant = await this.deps.tenants.profile(event.tenantId);
+      if (tenant === undefined) {
+        this.deps.logger.warn('call of an unknown tenant; no conversation', { callId: event.callId });
+        return;
+      }
+      const resolved = resolveTenantFlow({ direction, tenantKind: tenant.kind, tenantSettings: tenant.settings });
+      if (!resolved.ok) {
+        this.deps.logger.warn('no flow for this tenant and direction', { callId: event.callId, direction, tenantKind: tenant.kind });
+        return;
+      }
+      const remoteNumber = direction === 'outbound' ? started.toNumber : started.fromNumber;
+      await this.deps.callInfo.put({ callId: event.callId, tenantId: event.tenantId, remoteNumber, clientId: started.clientId === '' ? null : started.clientId });
+      const session = createCallSession({ callId: event.callId, tenantId: event.tenantId, direction, flowId: resolved.flow.id, stage: resolved.flow.initialStage, nowMs: this.deps.now() });
+      try {
+        await this.deps.sessions.create(session);
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'SessionAlreadyExistsError')) throw error;
+      }
+      await this.step(event.callId, { kind: 'call-started' }, eventKey);
+    } else if (event.event.case === 'ended') {
+      this.timers.clearAll(event.callId);
+      this.deferred.delete(event.callId);
+      await this.deps.sessions.delete(event.callId);
+      await this.deps.callInfo.delete(event.callId);
+    }
+  }
+
+  async onTranscript(event: MessageOf<'call.transcript'>, eventKey: string): Promise<void> {
+    this.timers.clear(event.callId, 'silence');
+    if (event.event.case !== 'transcript') return;
+    const { text, isFinal, speechFinal } = event.event.value;
+    const session = await this.deps.sessions.load(event.callId);
+    if (session === undefined || text.trim() === '') return;
+    const speaking = agentIsSpeaking(session);
+    if (speaking && isBargeIn(text) && session.agentTurn !== null) await this.cancelTurn(session, session.agentTurn.turnId);
+    if (!isFinal || !speechFinal) return;
+    if (speaking && isBackchannel(text)) return;
+    await this.step(event.callId, { kind: 'caller-turn', text }, eventKey);
+  }
+
+  async onPlayback(event: MessageOf<'call.playback'>, eventKey: string): Promise<void> {
+    const updated = await this.update(event.callId, eventKey, (session) => {
+      if (event.event.case === 'segmentPlayed') return recordSegmentHeard(session, event.event.value);
+      if (event.event.case === 'playbackCleared') return cancelAgentTurn(session, event.event.value.turnId);
+      return session;
+    });
+    if (updated === undefined || agentIsSpeaking(updated)) return;
+    const control = this.deferred.get(event.callId);
+    if (control !== undefined) {
+      this.deferred.delete(event.callId);
+      await this.deps.bus.publish('call.control', control);
+      return;
+    }
+    if (event.event.case === 'segmentPlayed' && updated.agentTurn?.cancelled === false) this.armSilence(updated);
+  }
+
+  async onToolResult(event: MessageOf<'tool.result'>, eventKey: string): Promise<void> {
+    const callKey = callKeyOf(event.callId, event.requestId);
+    if (callKey === undefined) return;
+    this.timers.clear(event.callId, `tool:${callKey}`);
+    const outcome =
+      event.outcome.case === 'resultJson'
+        ? { ok: true as const, result: parseObject(event.outcome.value) }
+        : { ok: false as const, code: event.outcome.value?.code ?? 'unavailable', message: event.outcome.value?.message ?? '', details: parseObject(event.outcome.value?.detailsJson ?? '{}') };
+    await this.step(event.callId, { kind: 'tool-result', callKey, toolName: event.toolName, outcome }, eventKey);
+  }
+
+  async onControl(event: MessageOf<'call.control'>, eventKey: string): Promise<void> {
+    if (event.action.case !== 'dtmfReceived') return;
+    this.timers.clear(event.callId, 'silence');
+    await this.step(event.callId, { kind: 'dtmf', digits: event.action.value.digit }, eventKey);
+  }
+
+  close(): void {
+    this.timers.clearEverything();
+  }
+
+  /** One engine step: load, run, save (compare-and-set, retried on conflict), then publish. */
+  private async step(callId: string, event: EngineEvent, eventKey: string | undefined): Promise<void> {
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+      const session = await this.deps.sessions.load(callId);
+      if (session === undefined) return;
+      if (eventKey !== undefined && hasProcessedEventId(session, eventKey)) return;
+      const context = await this.contextOf(session);
+      if (context === undefined) return;
+      const heard = event.kind === 'caller-turn' ? recordCallerUtterance(session, { turnId: `c${session.counters.turn}`, text: event.text }) : session;
+      const result = this.deps.engine.step(heard, event, context.engine);
+      const marked = eventKey === undefined ? result.session : markEventIdProcessed(result.session, eventKey);
+      const planned = planActions(marked, result.actions, { callId, tenantId: session.tenantId, voiceId: context.flow.agent.voiceId });
+      try {
+        await this.deps.sessions.save(planned.session, session.version);
+      } catch (error) {
+        if (isSessionConflict(error)) continue;
+        throw error;
+      }
+      await this.publish(callId, planned, session);
+      return;
+    }
+    this.deps.logger.warn('gave up on an event after repeated session conflicts', { callId, event: event.kind });
+  }
+
+  private async publish(callId: string, planned: PlannedOutput, before: CallSession): Promise<void> {
+    if (planned.speech.length > 0) this.timers.clear(callId, 'silence');
+    for (const message of planned.speech) await this.deps.bus.publish('call.speech', message);
+    for (const request of planned.toolRequests) {
+      await this.deps.bus.publish('tool.request', request);
+      const requestId = request.requestId ?? '';
+      const toolName = request.toolName ?? '';
+      const callKey = callKeyOf(callId, requestId) ?? '';
+      const timedOut: EngineEvent = { kind: 'tool-result', callKey, toolName, outcome: { ok: false, code: 'unavailable', message: 'the tool did not answer in time' } };
+      this.timers.set(callId, `tool:${callKey}`, this.deps.toolTimeoutMs, () => void this.serial(callId, () => this.step(callId, timedOut, `tool-timeout:${requestId}`)));
+    }
+    if (planned.control !== undefined) {
+      if (planned.speech.length > 0 || agentIsSpeaking(before)) this.deferred.set(callId, planned.control);
+      else await this.deps.bus.publish('call.control', planned.control);
+    }
+  }
+
+  private async cancelTurn(session: CallSession, turnId: string): Promise<void> {
+    await this.update(session.callId, undefined, (current) => cancelAgentTurn(current, turnId));
+    await this.deps.bus.publish('call.speech', { callId: session.callId, command: { case: 'cancel', value: { turnId, reason: 'caller barged in' } } });
+  }
+
+  /** A session change that runs no engine step (playback, barge-in), saved with compare-and-set. */
+  private async update(callId: string, eventKey: string | undefined, change: (session: CallSession) => CallSession): Promise<CallSession | undefined> {
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+      const session = await this.deps.sessions.load(callId);
+      if (session === undefined) return undefined;
+      if (eventKey !== undefined && hasProcessedEventId(session, eventKey)) return session;
+      const changed = change(session);
+      const next = eventKey === undefined ? changed : markEventIdProcessed(changed, eventKey);
+      if (next === session) return session;
+      try {
+        return await this.deps.sessions.save(next, session.version);
+      } catch (error) {
+        if (!isSessionConflict(error)) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  private armSilence(session: CallSession): void {
+    void this.contextOf(session).then((context) => {
+      if (context === undefined) return;
+      this.timers.set(session.callId, 'silence', context.flow.handlers.silence.silenceMs, () =>
+        void this.serial(session.callId, () => this.step(session.callId, { kind: 'silence' }, undefined)),
+      );
+    });
+  }
+
+  private async contextOf(session: CallSession): Promise<{ flow: FlowDefinition; engine: Parameters<TurnEngine['step']>[2] } | undefined> {
+    const [tenant, info] = await Promise.all([this.deps.tenants.profile(session.tenantId), this.deps.callInfo.get(session.callId)]);
+    if (tenant === undefined || info === undefined) return undefined;
+    const resolved = resolveTenantFlow({ direction: session.direction, tenantKind: tenant.kind, tenantSettings: tenant.settings });
+    if (!resolved.ok) return undefined;
+    const nowMs = this.deps.now();
+    return {
+      flow: resolved.flow,
+      engine: {
+        flow: resolved.flow,
+        tenantName: tenant.name,
+        today: localDate(nowMs, tenant.timeZone),
+        nowMs,
+        remoteNumber: info.remoteNumber,
+        ...(info.clientId === null ? {} : { clientId: info.clientId }),
+      },
+    };
+  }
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json === '' ? '{}' : json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
