@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createKafkaBus, type KafkaBus } from '@va/bus';
-import { createPostgresDatabase, migrate, type SqlDatabase, type SqlSession } from '@va/data';
+import { createPostgresDatabase, migrate, type FieldCipher, type SqlDatabase, type SqlSession } from '@va/data';
 import { testFieldKeyring } from '@va/data/testing';
 import { createLogger } from '@va/observability';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@va/sandbox';
@@ -26,8 +26,10 @@ export interface VoiceStackOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Also run the dialog-manager and the tool-executor (instead of a test standing in for them). */
   readonly dialog?: boolean;
-  /** More rows for the tenant (as the owner), e.g. its knowledge base. */
-  readonly seed?: (session: SqlSession, tenantId: string) => Promise<void>;
+  /** The tenant's kind (its flows): a clinic unless said otherwise. */
+  readonly tenantKind?: 'clinic' | 'brokerage';
+  /** More rows for the tenant (as the owner), e.g. its knowledge base; `cipher` seals what the tool-executor opens. */
+  readonly seed?: (session: SqlSession, tenantId: string, cipher: FieldCipher) => Promise<void>;
 }
 
 export interface GatewayInstance {
@@ -51,9 +53,11 @@ export class VoiceStack {
   readonly stt: { readonly baseUrl: string; readonly process: ServiceProcess }[] = [];
   readonly processes: ServiceProcess[] = [];
   readonly tenantId = randomUUID();
+  /** The field keyring the tool-executor runs with. */
+  readonly keyring = testFieldKeyring();
   sandbox!: Sandbox;
   bus!: KafkaBus;
-  private database: TestDatabase | undefined;
+  private testDatabase: TestDatabase | undefined;
   private db: SqlDatabase | undefined;
 
   constructor(private readonly options: VoiceStackOptions) {
@@ -63,17 +67,18 @@ export class VoiceStack {
   async start(): Promise<void> {
     this.sandbox = await startSandbox(this.options.sandbox ?? { latency: 'none' });
     const database = await createTestDatabase(`voice_${this.options.label}`);
-    this.database = database;
+    this.testDatabase = database;
     this.db = createPostgresDatabase({ connectionString: database.url, max: 2 });
     await migrate(this.db);
     const gatewayCount = this.options.gateways ?? 1;
     const numbers = Array.from({ length: gatewayCount }, (_, index) => `+1555088${String(index).padStart(4, '0')}`);
     await this.db.asOwner(async (session) => {
-      await session.query(`INSERT INTO tenants (id, name, kind, time_zone) VALUES ($1, 'Voice path clinic', 'clinic', 'America/Chicago')`, [this.tenantId]);
+      const kind = this.options.tenantKind ?? 'clinic';
+      await session.query(`INSERT INTO tenants (id, name, kind, time_zone) VALUES ($1, $2, $3, 'America/Chicago')`, [this.tenantId, kind === 'clinic' ? 'Voice path clinic' : 'Bright Insurance', kind]);
       for (const number of numbers) {
-        await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'inbound')`, [number, this.tenantId]);
+        await session.query(`INSERT INTO tenant_phone_numbers (e164, tenant_id, purpose) VALUES ($1, $2, 'both')`, [number, this.tenantId]);
       }
-      await this.options.seed?.(session, this.tenantId);
+      await this.options.seed?.(session, this.tenantId, this.keyring.cipher);
     });
     this.bus = createKafkaBus({ logger: createLogger({ service: 'voice-stack', level: 'error' }), brokers: testInfra.kafkaBrokers, clientId: 'voice-stack', topicPrefix: this.topicPrefix });
     await this.bus.ensureTopics();
@@ -82,10 +87,16 @@ export class VoiceStack {
     for (let index = 0; index < (this.options.stt ?? 1); index += 1) starting.push(this.startService('stt', {}));
     if (this.options.dialog === true) {
       const stores = { DATABASE_URL: database.url, REDIS_URL: testInfra.redisUrl };
-      starting.push(this.startService('dialog-manager', stores), this.startService('tool-executor', { ...stores, ...testFieldKeyring().env }));
+      starting.push(this.startService('dialog-manager', stores), this.startService('tool-executor', { ...stores, ...this.keyring.env }));
     }
     for (const phoneNumber of numbers) starting.push(this.startGateway(phoneNumber));
     await Promise.all(starting);
+  }
+
+  /** The stack's database (for tests to check what the services wrote). */
+  get database(): SqlDatabase {
+    if (this.db === undefined) throw new Error('the voice stack is not started');
+    return this.db;
   }
 
   async stop(): Promise<void> {
@@ -93,7 +104,7 @@ export class VoiceStack {
     await this.bus?.close();
     await this.sandbox?.close();
     await this.db?.close();
-    await this.database?.drop();
+    await this.testDatabase?.drop();
     await deleteTopicsWithPrefix(this.topicPrefix);
   }
 
@@ -133,7 +144,7 @@ export class VoiceStack {
     const child = ServiceProcess.start(entryOf('media-gateway'), {
       ...this.commonEnv(),
       HTTP_PORT: String(port),
-      DATABASE_URL: this.database?.url ?? '',
+      DATABASE_URL: this.testDatabase?.url ?? '',
       REDIS_URL: testInfra.redisUrl,
       PUBLIC_BASE_URL: baseUrl,
       GATEWAY_INSTANCE_ID: instanceId,
