@@ -161,6 +161,7 @@ export class DialogOrchestrator {
         throw error;
       }
       await this.publish(callId, planned, session);
+      if (event.kind !== 'tool-result') this.deps.logger.info('dialog step', { callId, event: event.kind, stage: planned.session.stage });
       return;
     }
     this.deps.logger.warn('gave up on an event after repeated session conflicts', { callId, event: event.kind });

@@ -26,6 +26,8 @@ export interface VoiceStackOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Also run the dialog-manager and the tool-executor (instead of a test standing in for them). */
   readonly dialog?: boolean;
+  /** dialog-manager replicas when `dialog` is on (sessions in Redis: any of them can carry a call on). */
+  readonly dialogReplicas?: number;
   /** The tenant's kind (its flows): a clinic unless said otherwise. */
   readonly tenantKind?: 'clinic' | 'brokerage';
   /** More rows for the tenant (as the owner), e.g. its knowledge base; `cipher` seals what the tool-executor opens. */
@@ -51,6 +53,7 @@ export class VoiceStack {
   readonly gateways: GatewayInstance[] = [];
   /** The stt replicas, with the base URL of each one's HTTP endpoints. */
   readonly stt: { readonly baseUrl: string; readonly process: ServiceProcess }[] = [];
+  readonly dialogManagers: ServiceProcess[] = [];
   readonly processes: ServiceProcess[] = [];
   readonly tenantId = randomUUID();
   /** The field keyring the tool-executor runs with. */
@@ -87,7 +90,8 @@ export class VoiceStack {
     for (let index = 0; index < (this.options.stt ?? 1); index += 1) starting.push(this.startService('stt', {}));
     if (this.options.dialog === true) {
       const stores = { DATABASE_URL: database.url, REDIS_URL: testInfra.redisUrl };
-      starting.push(this.startService('dialog-manager', stores), this.startService('tool-executor', { ...stores, ...this.keyring.env }));
+      for (let index = 0; index < (this.options.dialogReplicas ?? 1); index += 1) starting.push(this.startService('dialog-manager', stores));
+      starting.push(this.startService('tool-executor', { ...stores, ...this.keyring.env }));
     }
     for (const phoneNumber of numbers) starting.push(this.startGateway(phoneNumber));
     await Promise.all(starting);
@@ -133,6 +137,7 @@ export class VoiceStack {
     this.processes.push(child);
     const baseUrl = `http://127.0.0.1:${port}`;
     if (service === 'stt') this.stt.push({ baseUrl, process: child });
+    if (service === 'dialog-manager') this.dialogManagers.push(child);
     await waitUntilReady(child, baseUrl);
   }
 
