@@ -137,6 +137,24 @@ describe('DialogOrchestrator (in-memory bus, memory stores, a scripted engine)',
     assert.deepEqual((await sessions.load(callId))?.history.at(-1), { role: 'agent', text: 'Goodbye!', turnId: 't1' }, 'what was heard joins the history');
   });
 
+  it('a hang-up pending on the goodbye is carried out by another instance when that one hears the playback (it lives in the session)', async () => {
+    const callInfo = new MemoryCallInfoStore();
+    const first = new DialogOrchestrator({ bus, sessions, callInfo, tenants, engine, logger: quiet, now: Date.now, toolTimeoutMs: 200 });
+    const second = new DialogOrchestrator({ bus, sessions, callInfo, tenants, engine, logger: quiet, now: Date.now, toolTimeoutMs: 200 });
+    engine.replies.set('caller-turn:bye', [{ kind: 'say', text: 'Goodbye!' }, { kind: 'hang-up', reason: 'completed' }]);
+    orchestrator = first;
+    await start();
+    await transcript('bye', true);
+    orchestrator = second;
+    await played('t1', 0, 'Goodbye!');
+    await played('t1', 0, 'Goodbye!');
+    await waitFor(() => published.some((entry) => entry.topic === 'call.control'), { timeoutMs: 2_000, description: 'the hang-up' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(published.filter((entry) => entry.topic === 'call.control').length, 1, 'sent once');
+    first.close();
+    second.close();
+  });
+
   it('after the agent finishes, silence for the flow window reaches the engine as a silence event', async () => {
     engine.replies.set('call-started', [{ kind: 'say', text: 'Hello?' }]);
     const fast = new DialogOrchestrator({

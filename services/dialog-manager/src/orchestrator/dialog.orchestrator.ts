@@ -7,11 +7,13 @@ import { isBackchannel, isBargeIn } from '../language';
 import {
   cancelAgentTurn,
   createCallSession,
+  factOf,
   hasProcessedEventId,
   isSessionConflict,
   markEventIdProcessed,
   recordCallerUtterance,
   recordSegmentHeard,
+  rememberFacts,
   type CallSession,
   type SessionStore,
 } from '../session';
@@ -35,6 +37,12 @@ export interface DialogOrchestratorDeps {
 const SAVE_ATTEMPTS = 5;
 
 /**
+ * A hang-up or transfer waiting for the agent's last words to be heard, kept in the session (not
+ * in this instance's memory) so that an instance taking the call over still carries it out.
+ */
+const PENDING_CONTROL_FACT = 'orchestrator.pendingControl';
+
+/**
  * Drives each call's conversation: turns Kafka events into engine events, runs the engine on the
  * session loaded from the store, saves the result with compare-and-set (a conflict with another
  * instance reloads and runs again), and only then publishes what the step said and asked for.
@@ -43,7 +51,6 @@ const SAVE_ATTEMPTS = 5;
  */
 export class DialogOrchestrator {
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly deferred = new Map<string, DeferredControl>();
   private readonly timers: CallTimers;
 
   constructor(private readonly deps: DialogOrchestratorDeps) {
@@ -86,7 +93,6 @@ export class DialogOrchestrator {
       await this.step(event.callId, { kind: 'call-started' }, eventKey);
     } else if (event.event.case === 'ended') {
       this.timers.clearAll(event.callId);
-      this.deferred.delete(event.callId);
       await this.deps.sessions.delete(event.callId);
       await this.deps.callInfo.delete(event.callId);
     }
@@ -112,10 +118,11 @@ export class DialogOrchestrator {
       return session;
     });
     if (updated === undefined || agentIsSpeaking(updated)) return;
-    const control = this.deferred.get(event.callId);
-    if (control !== undefined) {
-      this.deferred.delete(event.callId);
-      await this.deps.bus.publish('call.control', control);
+    const pending = factOf(updated, PENDING_CONTROL_FACT);
+    if (pending !== undefined) {
+      // Whoever clears the fact sends the control, so it goes out once even with two instances.
+      const cleared = await this.update(event.callId, undefined, (session) => rememberFacts(session, { [PENDING_CONTROL_FACT]: undefined }));
+      if (cleared !== undefined && factOf(cleared, PENDING_CONTROL_FACT) === undefined) await this.deps.bus.publish('call.control', JSON.parse(pending) as DeferredControl);
       return;
     }
     if (event.event.case === 'segmentPlayed' && updated.agentTurn?.cancelled === false) this.armSilence(updated);
@@ -153,21 +160,23 @@ export class DialogOrchestrator {
       const heard = event.kind === 'caller-turn' ? recordCallerUtterance(session, { turnId: `c${session.counters.turn}`, text: event.text }) : session;
       const result = this.deps.engine.step(heard, event, context.engine);
       const marked = eventKey === undefined ? result.session : markEventIdProcessed(result.session, eventKey);
-      const planned = planActions(marked, result.actions, { callId, tenantId: session.tenantId, voiceId: context.flow.agent.voiceId });
+      const plannedNow = planActions(marked, result.actions, { callId, tenantId: session.tenantId, voiceId: context.flow.agent.voiceId });
+      const deferControl = plannedNow.control !== undefined && (plannedNow.speech.length > 0 || agentIsSpeaking(session));
+      const planned = deferControl ? { ...plannedNow, session: rememberFacts(plannedNow.session, { [PENDING_CONTROL_FACT]: JSON.stringify(plannedNow.control) }) } : plannedNow;
       try {
         await this.deps.sessions.save(planned.session, session.version);
       } catch (error) {
         if (isSessionConflict(error)) continue;
         throw error;
       }
-      await this.publish(callId, planned, session);
+      await this.publish(callId, planned, deferControl);
       if (event.kind !== 'tool-result') this.deps.logger.info('dialog step', { callId, event: event.kind, stage: planned.session.stage });
       return;
     }
     this.deps.logger.warn('gave up on an event after repeated session conflicts', { callId, event: event.kind });
   }
 
-  private async publish(callId: string, planned: PlannedOutput, before: CallSession): Promise<void> {
+  private async publish(callId: string, planned: PlannedOutput, controlDeferred: boolean): Promise<void> {
     if (planned.speech.length > 0) this.timers.clear(callId, 'silence');
     for (const message of planned.speech) await this.deps.bus.publish('call.speech', message);
     for (const request of planned.toolRequests) {
@@ -178,10 +187,7 @@ export class DialogOrchestrator {
       const timedOut: EngineEvent = { kind: 'tool-result', callKey, toolName, outcome: { ok: false, code: 'unavailable', message: 'the tool did not answer in time' } };
       this.timers.set(callId, `tool:${callKey}`, this.deps.toolTimeoutMs, () => void this.serial(callId, () => this.step(callId, timedOut, `tool-timeout:${requestId}`)));
     }
-    if (planned.control !== undefined) {
-      if (planned.speech.length > 0 || agentIsSpeaking(before)) this.deferred.set(callId, planned.control);
-      else await this.deps.bus.publish('call.control', planned.control);
-    }
+    if (planned.control !== undefined && !controlDeferred) await this.deps.bus.publish('call.control', planned.control);
   }
 
   private async cancelTurn(session: CallSession, turnId: string): Promise<void> {
