@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fieldContext, type FieldCipher, type SqlSession } from '@va/data';
 import { runPersona, SignalSynthesizer, twilioClientFor, type CallReport, type PersonaScript } from '@va/sandbox';
-import { requireKafka, requirePostgres, requireRedis } from '@va/testing';
+import { useVoiceStack } from './voice-stack.hooks.test-support';
 import { VoiceStack } from './voice-stack.test-support';
 
 const CLIENT_PHONE = '+15550990001';
@@ -41,17 +41,7 @@ async function seedBrokerage(session: SqlSession, tenantId: string, cipher: Fiel
 describe('outbound cross-sell calls end to end (all five voice and dialog services, no LLM)', () => {
   const seeded: Seeded = { clientId: '', firstSlot: '' };
   const stack = new VoiceStack({ label: 'outbound', dialog: true, tenantKind: 'brokerage', seed: (session, tenantId, cipher) => seedBrokerage(session, tenantId, cipher, seeded) });
-
-  before(async () => {
-    await requireKafka();
-    await requirePostgres();
-    await requireRedis();
-    await stack.start();
-  });
-
-  after(async () => {
-    await stack.stop();
-  });
+  useVoiceStack(stack);
 
   /** Places the outbound call to the client and plays `script` as the client who answers. */
   async function callClient(script: PersonaScript): Promise<CallReport> {

@@ -163,3 +163,4 @@ export class VoiceStack {
     this.sandbox.twilio.addIncomingNumber(phoneNumber, { voiceUrl: `${baseUrl}/twilio/voice`, statusCallback: `${baseUrl}/twilio/status` });
   }
 }
+
