@@ -36,6 +36,13 @@ function cardinalParts(atoms: Atoms, index: number): Part<number>[] {
     const second = valueAt(atoms, index + 1, 'digit');
     if (second !== undefined) parts.push({ value: digit * 10 + second, next: index + 2 });
   }
+  parts.push(...spokenTwoDigitParts(atoms, index));
+  return parts;
+}
+
+/** Numbers said as words from ten up: "fifteen", "fifty", "fifty two". */
+function spokenTwoDigitParts(atoms: Atoms, index: number): Part<number>[] {
+  const parts: Part<number>[] = [];
   const teen = valueAt(atoms, index, 'teen');
   if (teen !== undefined) parts.push({ value: teen, next: index + 1 });
   const tens = valueAt(atoms, index, 'tens');
@@ -74,15 +81,7 @@ function monthNameParts(atoms: Atoms, index: number): Part<number>[] {
 
 /** The last two digits of a year after its century: "fifty two", "oh five", "fifteen", "twenty". */
 function yearTailParts(atoms: Atoms, index: number): Part<number>[] {
-  const parts: Part<number>[] = [];
-  const teen = valueAt(atoms, index, 'teen');
-  if (teen !== undefined) parts.push({ value: teen, next: index + 1 });
-  const tens = valueAt(atoms, index, 'tens');
-  if (tens !== undefined) {
-    parts.push({ value: tens, next: index + 1 });
-    const unit = valueAt(atoms, index + 1, 'digit');
-    if (unit !== undefined && unit > 0) parts.push({ value: tens + unit, next: index + 2 });
-  }
+  const parts = spokenTwoDigitParts(atoms, index);
   const first = valueAt(atoms, index, 'digit');
   const second = valueAt(atoms, index + 1, 'digit');
   if (first !== undefined && second !== undefined) parts.push({ value: first * 10 + second, next: index + 2 });
