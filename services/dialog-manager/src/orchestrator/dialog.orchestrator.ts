@@ -1,5 +1,5 @@
 import type { Bus } from '@va/bus';
-import type { MessageOf } from '@va/contracts';
+import { CallDirection as WireCallDirection, type MessageOf } from '@va/contracts';
 import type { Logger } from '@va/observability';
 import type { EngineEvent, TurnEngine } from '../engine/turn-engine.contract';
 import { resolveTenantFlow, type FlowDefinition } from '../flows';
@@ -14,13 +14,14 @@ import {
   recordCallerUtterance,
   recordSegmentHeard,
   rememberFacts,
+  type CallDirection,
   type CallSession,
   type SessionStore,
 } from '../session';
-import type { CallInfoStore } from './call-info.store';
+import type { CallInfo, CallInfoStore } from './call-info.store';
 import { agentIsSpeaking, callKeyOf, planActions, type DeferredControl, type PlannedOutput } from './dialog-actions.plan';
 import { CallTimers } from './call.timers';
-import { localDate, type TenantDirectory } from './tenant.directory';
+import { localDate, type TenantDirectory, type TenantProfile } from './tenant.directory';
 
 export interface DialogOrchestratorDeps {
   readonly bus: Bus;
@@ -52,6 +53,10 @@ const PENDING_CONTROL_FACT = 'orchestrator.pendingControl';
 export class DialogOrchestrator {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly timers: CallTimers;
+  /** Flows resolved per cached tenant profile and direction: validated once, not on every event. */
+  private readonly flows = new WeakMap<TenantProfile, Map<CallDirection, ReturnType<typeof resolveTenantFlow>>>();
+  /** The call info of calls this instance has seen; read from the store only on a takeover. */
+  private readonly infos = new Map<string, CallInfo>();
 
   constructor(private readonly deps: DialogOrchestratorDeps) {
     this.timers = new CallTimers();
@@ -71,19 +76,21 @@ export class DialogOrchestrator {
   async onLifecycle(event: MessageOf<'call.lifecycle'>, eventKey: string): Promise<void> {
     if (event.event.case === 'started') {
       const started = event.event.value;
-      const direction = started.direction === 2 ? 'outbound' : 'inbound';
+      const direction: CallDirection = started.direction === WireCallDirection.OUTBOUND ? 'outbound' : 'inbound';
       const tenant = await this.deps.tenants.profile(event.tenantId);
       if (tenant === undefined) {
         this.deps.logger.warn('call of an unknown tenant; no conversation', { callId: event.callId });
         return;
       }
-      const resolved = resolveTenantFlow({ direction, tenantKind: tenant.kind, tenantSettings: tenant.settings });
+      const resolved = this.flowOf(tenant, direction);
       if (!resolved.ok) {
         this.deps.logger.warn('no flow for this tenant and direction', { callId: event.callId, direction, tenantKind: tenant.kind });
         return;
       }
       const remoteNumber = direction === 'outbound' ? started.toNumber : started.fromNumber;
-      await this.deps.callInfo.put({ callId: event.callId, tenantId: event.tenantId, remoteNumber, clientId: started.clientId === '' ? null : started.clientId });
+      const info: CallInfo = { callId: event.callId, tenantId: event.tenantId, remoteNumber, clientId: started.clientId === '' ? null : started.clientId };
+      await this.deps.callInfo.put(info);
+      this.infos.set(info.callId, info);
       const session = createCallSession({ callId: event.callId, tenantId: event.tenantId, direction, flowId: resolved.flow.id, stage: resolved.flow.initialStage, nowMs: this.deps.now() });
       try {
         await this.deps.sessions.create(session);
@@ -95,6 +102,7 @@ export class DialogOrchestrator {
       this.timers.clearAll(event.callId);
       await this.deps.sessions.delete(event.callId);
       await this.deps.callInfo.delete(event.callId);
+      this.infos.delete(event.callId);
     }
   }
 
@@ -222,10 +230,32 @@ export class DialogOrchestrator {
     });
   }
 
+  private flowOf(tenant: TenantProfile, direction: CallDirection): ReturnType<typeof resolveTenantFlow> {
+    let byDirection = this.flows.get(tenant);
+    if (byDirection === undefined) {
+      byDirection = new Map();
+      this.flows.set(tenant, byDirection);
+    }
+    let resolved = byDirection.get(direction);
+    if (resolved === undefined) {
+      resolved = resolveTenantFlow({ direction, tenantKind: tenant.kind, tenantSettings: tenant.settings });
+      byDirection.set(direction, resolved);
+    }
+    return resolved;
+  }
+
+  private async infoOf(callId: string): Promise<CallInfo | undefined> {
+    const known = this.infos.get(callId);
+    if (known !== undefined) return known;
+    const stored = await this.deps.callInfo.get(callId);
+    if (stored !== undefined) this.infos.set(callId, stored);
+    return stored;
+  }
+
   private async contextOf(session: CallSession): Promise<{ flow: FlowDefinition; engine: Parameters<TurnEngine['step']>[2] } | undefined> {
-    const [tenant, info] = await Promise.all([this.deps.tenants.profile(session.tenantId), this.deps.callInfo.get(session.callId)]);
+    const [tenant, info] = await Promise.all([this.deps.tenants.profile(session.tenantId), this.infoOf(session.callId)]);
     if (tenant === undefined || info === undefined) return undefined;
-    const resolved = resolveTenantFlow({ direction: session.direction, tenantKind: tenant.kind, tenantSettings: tenant.settings });
+    const resolved = this.flowOf(tenant, session.direction);
     if (!resolved.ok) return undefined;
     const nowMs = this.deps.now();
     return {
