@@ -1,12 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { brokerApiControllers, brokerApiProviders } from './api/broker-api.parts';
+import { dialerControllers, dialerProviders } from './dialer/dialer.parts';
 
-/**
- * The outbound-scheduler service's own providers and controllers; none yet. What lands here:
- * Broker campaign REST API and the dialer: DNC, consent, calling hours, pacing, retries (issue: outbound campaigns).
- */
+/** The outbound-scheduler: the broker REST API and the dialer. */
 @Module({})
 export class OutboundSchedulerModule {
   static register(): DynamicModule {
-    return { module: OutboundSchedulerModule, providers: [], controllers: [] };
+    return {
+      module: OutboundSchedulerModule,
+      providers: [...brokerApiProviders, ...dialerProviders],
+      controllers: [...brokerApiControllers, ...dialerControllers],
+    };
   }
 }
