@@ -6,8 +6,9 @@ import { dialogProviders } from './orchestrator/dialog.providers';
 /**
  * The dialog-manager: the conversation of each call, driven by its events (call start and end,
  * transcripts, playback, tool results, key presses) through the conversation engine, with the
- * session in Redis (in memory in embedded mode). The engine is the deterministic flow engine;
- * the LLM turn stream (./llm) is built and tested beside it and is wired next (issue: dialog manager).
+ * session in Redis (in memory in embedded mode). Caller turns in conversational stages go to the
+ * LLM chain when one is configured; the deterministic flow engine answers every other turn, and
+ * every turn when no model is configured or every model is down.
  */
 @Module({})
 export class DialogManagerModule {

@@ -1,5 +1,5 @@
 import { classifyCallerIntent, isBackchannel } from '../language';
-import { resolvePendingToolCall, type CallSession } from '../session';
+import { confirmSlot, proposeSlotValue, resolvePendingToolCall, type CallSession } from '../session';
 import { isAwaitPurpose, type AwaitPurpose } from './await.purposes';
 import { answerCallbackOffer, callbackOfferPending, callbackRequested, offerCallback } from './callback.offer';
 import { handleConfusion, handleEmergency, handleHuman, handleOptOut, handleSilence, humanTransferAnswered } from './cross-cutting.handlers';
@@ -19,6 +19,10 @@ const HANDLER_CONTINUATIONS: Partial<Record<AwaitPurpose, Continuation>> = {
 
 /** Purposes whose steps handle a tool being unavailable themselves. */
 const HANDLES_UNAVAILABLE: ReadonlySet<AwaitPurpose> = new Set(['human-transfer', 'callback', 'transfer']);
+
+/** Slot kinds the LLM may fill when it ends a stage; identity and time values are always captured and read back by the engine. */
+const LLM_SETTABLE_SLOT_KINDS: ReadonlySet<string> = new Set(['choice', 'yes-no']);
+const YES_NO_VALUES: readonly string[] = ['yes', 'no'];
 
 /** Slot kinds whose answers a lone "okay" or "uh-huh" cannot be. */
 const NOT_ANSWERED_BY_BACKCHANNEL: ReadonlySet<string> = new Set(['date-of-birth', 'member-id', 'phone', 'free-text', 'choice']);
@@ -48,6 +52,9 @@ export class DeterministicEngine implements TurnEngine {
         break;
       case 'dtmf':
         onKeypad(turn, event.digits);
+        break;
+      case 'stage-outcome':
+        onStageOutcome(turn, event.outcome, event.values);
         break;
     }
     return turn.finish();
@@ -85,6 +92,18 @@ function onCallerTurn(turn: EngineTurn, text: string): void {
 function onKeypad(turn: EngineTurn, digits: string): void {
   if (isAwaitingTool(turn) || callbackOfferPending(turn)) return;
   if (captureFromKeypad(turn, digits) === 'complete') follow(turn, completeCurrentStage(turn));
+}
+
+/** The LLM closed a conversational stage: its slot values are kept, then the flow follows the outcome. */
+function onStageOutcome(turn: EngineTurn, outcome: string, values: Readonly<Record<string, string>>): void {
+  if (isAwaitingTool(turn) || !turn.stage.conversational || !Object.hasOwn(turn.stage.next, outcome)) return;
+  for (const slot of turn.stage.slots) {
+    const value = values[slot.name];
+    if (value === undefined || !LLM_SETTABLE_SLOT_KINDS.has(slot.kind)) continue;
+    const allowed = slot.kind === 'yes-no' ? YES_NO_VALUES : (slot.choices ?? []);
+    if (allowed.includes(value)) turn.update((session) => confirmSlot(proposeSlotValue(session, slot.name, value), slot.name));
+  }
+  follow(turn, { outcome });
 }
 
 function onToolResult(turn: EngineTurn, callKey: string, outcome: ToolOutcomeView): void {

@@ -34,6 +34,11 @@ export type EngineEvent =
   | { readonly kind: 'silence' }
   /** Keys the caller pressed (one or more). */
   | { readonly kind: 'dtmf'; readonly digits: string }
+  /**
+   * The LLM ended a conversational stage through one of its `next` outcomes, with the values it
+   * heard for the stage's choice and yes-no slots (checked against the flow before use).
+   */
+  | { readonly kind: 'stage-outcome'; readonly outcome: string; readonly values: Readonly<Record<string, string>> }
   /** The answer to an earlier `call-tool` action with the same `callKey`. */
   | { readonly kind: 'tool-result'; readonly callKey: string; readonly toolName: string; readonly outcome: ToolOutcomeView };
 

@@ -50,6 +50,12 @@ export const stageDefinitionSchema = z.strictObject({
   promptFields: z.array(identifier),
   /** Verification and read-back stages: the only ones whose prompt may carry a date of birth or member ID. */
   handlesIdentity: z.boolean().optional(),
+  /**
+   * Open conversation (questions about an offer, a household, a knowledge-base question): the
+   * caller's turns here go to the LLM when one is configured, which answers with the stage's
+   * tools and ends the stage through one of its `next` outcomes. Other stages are scripted.
+   */
+  conversational: z.boolean().optional(),
   /** Named outcomes → the next stage, or END. */
   next: z.record(identifier, z.string()),
 });

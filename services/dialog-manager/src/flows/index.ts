@@ -21,4 +21,4 @@ export { renderTemplate, describeMissingPlaceholders, type TemplateRenderResult,
 export { renderStageLine, renderHandlerLine } from './stage-line.renderer';
 export { scanTemplate, type TemplateScan } from './template.placeholders';
 export { TOOL_NAMES, HANDLER_TOOL_NAMES, isToolName, type ToolName } from './tool-name.catalog';
-export { CLIENT_PROMPT_FIELDS, IDENTITY_PROMPT_FIELDS } from './prompt-field.catalog';
+export { CLIENT_PROMPT_FIELDS, IDENTITY_PROMPT_FIELDS, IDENTITY_SLOT_KINDS } from './prompt-field.catalog';

@@ -65,6 +65,7 @@ export const OUTBOUND_CROSS_SELL_FLOW: FlowDefinition = {
       slots: [{ name: 'interested', kind: 'yes-no', required: true, readBack: false }],
       allowedTools: ['check_eligibility', 'get_product_pricing'],
       promptFields: ['clientFirstName', 'currentPlan', 'coverageGaps', 'eligibility', 'productName', 'priceRange'],
+      conversational: true,
       next: { interested: 'QUALIFY', notInterested: 'CLOSE_NOT_INTERESTED' },
     },
     QUALIFY: {
@@ -80,6 +81,7 @@ export const OUTBOUND_CROSS_SELL_FLOW: FlowDefinition = {
       ],
       allowedTools: [],
       promptFields: ['clientFirstName', 'productName', 'eligibility'],
+      conversational: true,
       next: { qualified: 'SCHEDULE', notInterested: 'CLOSE_NOT_INTERESTED' },
     },
     SCHEDULE: {

@@ -41,6 +41,7 @@ export const RECEPTION_STAGES: Readonly<Record<string, StageDefinition>> = {
     slots: [{ name: 'question', kind: 'free-text', required: true, readBack: false }],
     allowedTools: ['lookup_faq'],
     promptFields: ['callerName'],
+    conversational: true,
     next: { answered: 'CLOSE', anotherQuestion: 'FAQ', otherNeed: 'INTENT', notFound: 'MESSAGE' },
   },
   BOOKING: {

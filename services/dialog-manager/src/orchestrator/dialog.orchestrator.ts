@@ -1,6 +1,7 @@
 import type { Bus } from '@va/bus';
 import { CallDirection as WireCallDirection, type MessageOf } from '@va/contracts';
 import type { Logger } from '@va/observability';
+import { llmMayAnswer } from '../engine';
 import type { EngineEvent, TurnEngine } from '../engine/turn-engine.contract';
 import { resolveTenantFlow, type FlowDefinition } from '../flows';
 import { isBackchannel, isBargeIn } from '../language';
@@ -21,6 +22,8 @@ import {
 import type { CallInfo, CallInfoStore } from './call-info.store';
 import { agentIsSpeaking, callKeyOf, planActions, type DeferredControl, type PlannedOutput } from './dialog-actions.plan';
 import { CallTimers } from './call.timers';
+import { LlmTurnRunner, DEFAULT_LLM_TURN_OPTIONS, type TurnStreamer } from './llm-turn.runner';
+import { STAGE_HISTORY_START_FACT } from './stage-prompt.context';
 import { localDate, type TenantDirectory, type TenantProfile } from './tenant.directory';
 
 export interface DialogOrchestratorDeps {
@@ -33,6 +36,13 @@ export interface DialogOrchestratorDeps {
   readonly now: () => number;
   /** How long a tool may take before the engine hears `unavailable`. */
   readonly toolTimeoutMs: number;
+  /** The LLM chain for conversational stages; absent: the engine answers every turn. */
+  readonly llm?: TurnStreamer;
+}
+
+interface StepOptions {
+  /** The caller's words are already in the history (an LLM turn that fell back to the engine). */
+  readonly callerRecorded?: boolean;
 }
 
 const SAVE_ATTEMPTS = 5;
@@ -58,8 +68,24 @@ export class DialogOrchestrator {
   /** The call info of calls this instance has seen; read from the store only on a takeover. */
   private readonly infos = new Map<string, CallInfo>();
 
+  private readonly llm: LlmTurnRunner | undefined;
+
   constructor(private readonly deps: DialogOrchestratorDeps) {
     this.timers = new CallTimers();
+    this.llm =
+      deps.llm === undefined
+        ? undefined
+        : new LlmTurnRunner(
+            deps.llm,
+            {
+              bus: deps.bus,
+              logger: deps.logger,
+              update: (callId, change) => this.update(callId, undefined, change),
+              runEngine: (callId, event) => this.serial(callId, () => this.step(callId, event, undefined)),
+              agentSpoke: (callId) => this.timers.clear(callId, 'silence'),
+            },
+            { ...DEFAULT_LLM_TURN_OPTIONS, toolTimeoutMs: deps.toolTimeoutMs },
+          );
   }
 
   /** Runs `work` after the call's earlier work on this instance (per-call order across topics). */
@@ -99,6 +125,7 @@ export class DialogOrchestrator {
       }
       await this.step(event.callId, { kind: 'call-started' }, eventKey);
     } else if (event.event.case === 'ended') {
+      this.llm?.abort(event.callId);
       this.timers.clearAll(event.callId);
       await this.deps.sessions.delete(event.callId);
       await this.deps.callInfo.delete(event.callId);
@@ -116,7 +143,33 @@ export class DialogOrchestrator {
     if (speaking && isBargeIn(text) && session.agentTurn !== null) await this.cancelTurn(session, session.agentTurn.turnId);
     if (!isFinal || !speechFinal) return;
     if (speaking && isBackchannel(text)) return;
+    // The caller's new turn supersedes an answer still being generated.
+    this.llm?.abort(event.callId);
+    if (await this.startLlmTurn(event.callId, text, eventKey)) return;
     await this.step(event.callId, { kind: 'caller-turn', text }, eventKey);
+  }
+
+  /**
+   * A caller turn in a conversational stage goes to the LLM when one is configured: the words are
+   * recorded and the event marked applied, then the turn runs outside the call's queue (a tool
+   * result it waits for must not queue behind it). If no model answers before a word is said, the
+   * engine answers the same words. False: the engine answers now.
+   */
+  private async startLlmTurn(callId: string, text: string, eventKey: string): Promise<boolean> {
+    const llm = this.llm;
+    if (llm === undefined) return false;
+    const session = await this.deps.sessions.load(callId);
+    if (session === undefined || hasProcessedEventId(session, eventKey)) return false;
+    const context = await this.contextOf(session);
+    if (context === undefined || !llmMayAnswer(session, context.flow, text)) return false;
+    const recorded = await this.update(callId, eventKey, (current) => recordCallerUtterance(current, { turnId: `c${current.counters.turn}`, text }));
+    if (recorded === undefined) return false;
+    this.deps.logger.info('dialog step', { callId, event: 'caller-turn', stage: recorded.stage, answeredBy: 'llm' });
+    void llm
+      .run(recorded, context.flow, context.engine)
+      .then((result) => (result === 'unavailable' ? this.serial(callId, () => this.step(callId, { kind: 'caller-turn', text }, undefined, { callerRecorded: true })) : undefined))
+      .catch((error: unknown) => this.deps.logger.warn('llm turn failed', { callId, error }));
+    return true;
   }
 
   async onPlayback(event: MessageOf<'call.playback'>, eventKey: string): Promise<void> {
@@ -133,7 +186,8 @@ export class DialogOrchestrator {
       if (cleared !== undefined && factOf(cleared, PENDING_CONTROL_FACT) === undefined) await this.deps.bus.publish('call.control', JSON.parse(pending) as DeferredControl);
       return;
     }
-    if (event.event.case === 'segmentPlayed' && updated.agentTurn?.cancelled === false) this.armSilence(updated);
+    // An LLM turn still generating (or waiting for a tool) is not silence on the line.
+    if (event.event.case === 'segmentPlayed' && updated.agentTurn?.cancelled === false && this.llm?.isRunning(event.callId) !== true) this.armSilence(updated);
   }
 
   async onToolResult(event: MessageOf<'tool.result'>, eventKey: string): Promise<void> {
@@ -144,6 +198,7 @@ export class DialogOrchestrator {
       event.outcome.case === 'resultJson'
         ? { ok: true as const, result: parseObject(event.outcome.value) }
         : { ok: false as const, code: event.outcome.value?.code ?? 'unavailable', message: event.outcome.value?.message ?? '', details: parseObject(event.outcome.value?.detailsJson ?? '{}') };
+    if (this.llm?.waiters.settle(event.requestId, outcome) === true) return;
     await this.step(event.callId, { kind: 'tool-result', callKey, toolName: event.toolName, outcome }, eventKey);
   }
 
@@ -155,19 +210,21 @@ export class DialogOrchestrator {
 
   close(): void {
     this.timers.clearEverything();
+    this.llm?.close();
   }
 
   /** One engine step: load, run, save (compare-and-set, retried on conflict), then publish. */
-  private async step(callId: string, event: EngineEvent, eventKey: string | undefined): Promise<void> {
+  private async step(callId: string, event: EngineEvent, eventKey: string | undefined, options: StepOptions = {}): Promise<void> {
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
       const session = await this.deps.sessions.load(callId);
       if (session === undefined) return;
       if (eventKey !== undefined && hasProcessedEventId(session, eventKey)) return;
       const context = await this.contextOf(session);
       if (context === undefined) return;
-      const heard = event.kind === 'caller-turn' ? recordCallerUtterance(session, { turnId: `c${session.counters.turn}`, text: event.text }) : session;
+      const heard = event.kind === 'caller-turn' && options.callerRecorded !== true ? recordCallerUtterance(session, { turnId: `c${session.counters.turn}`, text: event.text }) : session;
       const result = this.deps.engine.step(heard, event, context.engine);
-      const marked = eventKey === undefined ? result.session : markEventIdProcessed(result.session, eventKey);
+      const stepped = result.session.stage === heard.stage ? result.session : rememberFacts(result.session, { [STAGE_HISTORY_START_FACT]: String(heard.history.length) });
+      const marked = eventKey === undefined ? stepped : markEventIdProcessed(stepped, eventKey);
       const plannedNow = planActions(marked, result.actions, { callId, tenantId: session.tenantId, voiceId: context.flow.agent.voiceId });
       const deferControl = plannedNow.control !== undefined && (plannedNow.speech.length > 0 || agentIsSpeaking(session));
       const planned = deferControl ? { ...plannedNow, session: rememberFacts(plannedNow.session, { [PENDING_CONTROL_FACT]: JSON.stringify(plannedNow.control) }) } : plannedNow;
@@ -199,6 +256,7 @@ export class DialogOrchestrator {
   }
 
   private async cancelTurn(session: CallSession, turnId: string): Promise<void> {
+    this.llm?.abort(session.callId);
     await this.update(session.callId, undefined, (current) => cancelAgentTurn(current, turnId));
     await this.deps.bus.publish('call.speech', { callId: session.callId, command: { case: 'cancel', value: { turnId, reason: 'caller barged in' } } });
   }

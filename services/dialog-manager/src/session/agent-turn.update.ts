@@ -34,7 +34,8 @@ export function recordSegmentHeard(session: CallSession, heard: HeardSegment): C
   return {
     ...session,
     agentTurn: isCurrentTurn ? { ...turn, segmentsHeard: [...turn.segmentsHeard, heard.segmentIndex] } : turn,
-    history: appendAgentText(session.history, heard.turnId, heard.text),
+    // An LLM turn ends with an empty segment: heard, but nothing to add.
+    history: heard.text.trim() === '' ? session.history : appendAgentText(session.history, heard.turnId, heard.text),
   };
 }
 

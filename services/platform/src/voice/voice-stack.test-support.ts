@@ -28,6 +28,8 @@ export interface VoiceStackOptions {
   readonly dialog?: boolean;
   /** dialog-manager replicas when `dialog` is on (sessions in Redis: any of them can carry a call on). */
   readonly dialogReplicas?: number;
+  /** The dialog-manager's LLM is the OpenAI stand-in (its script and faults are the test's); off: no LLM at all. */
+  readonly llm?: boolean;
   /** The tenant's kind (its flows): a clinic unless said otherwise. */
   readonly tenantKind?: 'clinic' | 'brokerage';
   /** More rows for the tenant (as the owner), e.g. its knowledge base; `cipher` seals what the tool-executor opens. */
@@ -124,7 +126,7 @@ export class VoiceStack {
       DEEPGRAM_BASE_URL: this.sandbox.deepgram.url,
       DEEPGRAM_WS_URL: this.sandbox.deepgram.wsUrl,
       OPENAI_API_KEY: credentials.openAiApiKey,
-      OPENAI_BASE_URL: `${this.sandbox.openai.url}/v1`,
+      OPENAI_BASE_URL: this.sandbox.openai.url,
       ELEVENLABS_API_KEY: credentials.elevenLabsApiKey,
       ELEVENLABS_BASE_URL: this.sandbox.elevenlabs.url,
       ...this.options.env,
@@ -133,7 +135,10 @@ export class VoiceStack {
 
   private async startService(service: Exclude<VoiceService, 'media-gateway'>, env: Record<string, string>): Promise<void> {
     const port = await freePort();
-    const child = ServiceProcess.start(entryOf(service), { ...this.commonEnv(), HTTP_PORT: String(port), ...env });
+    const common = this.commonEnv();
+    // Without `llm` the dialog-manager has no model configured: every turn is the flow engine's.
+    if (service === 'dialog-manager' && this.options.llm !== true) delete common['OPENAI_API_KEY'];
+    const child = ServiceProcess.start(entryOf(service), { ...common, HTTP_PORT: String(port), ...env });
     this.processes.push(child);
     const baseUrl = `http://127.0.0.1:${port}`;
     if (service === 'stt') this.stt.push({ baseUrl, process: child });
