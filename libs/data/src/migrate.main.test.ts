@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { createTestDatabase, requirePostgres } from '@va/testing';
+import { MIGRATIONS } from './migrations/migrations.list';
 
 const run = promisify(execFile);
 const MAIN = join(__dirname, 'migrate.main.js');
@@ -14,10 +15,12 @@ describe('npm run db:migrate (the command)', () => {
     const database = await createTestDatabase('migrate_command');
     try {
       const env = { DATABASE_URL: database.url };
+      const versions = MIGRATIONS.map((migration) => migration.version);
+      assert.ok(versions.length >= 1);
       const first = await run(process.execPath, [MAIN], { env });
-      assert.deepEqual(JSON.parse(first.stdout), { applied: [1], alreadyApplied: [] });
+      assert.deepEqual(JSON.parse(first.stdout), { applied: versions, alreadyApplied: [] });
       const second = await run(process.execPath, [MAIN], { env });
-      assert.deepEqual(JSON.parse(second.stdout), { applied: [], alreadyApplied: [1] });
+      assert.deepEqual(JSON.parse(second.stdout), { applied: [], alreadyApplied: versions });
     } finally {
       await database.drop();
     }

@@ -18,6 +18,8 @@ export interface ServiceDefinition {
   readonly configShape?: ServiceConfigShape;
   /** Time between readiness turning 503 and the app closing on shutdown; defaults to 0. */
   readonly drainPeriodMs?: number;
+  /** The largest JSON request body accepted (413 above it); defaults to the framework's 100 kB. */
+  readonly jsonBodyLimitBytes?: number;
   /** The service's own Nest module (consumers, controllers, providers). */
   readonly module: () => DynamicModule;
 }

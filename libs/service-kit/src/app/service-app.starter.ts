@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createNestLoggerAdapter, type Logger } from '@va/observability';
 import { ServiceKitModule, type ServiceKitModuleOptions } from '../module/service-kit.module';
 import { ServiceRootModule } from '../module/service-root.module';
@@ -35,6 +36,8 @@ export async function startServiceApp(options: StartServiceAppOptions): Promise<
     logger: createNestLoggerAdapter(options.frameworkLogger ?? logger),
     abortOnError: false,
   });
+  // Registered before listen(), this parser takes the place of the framework's default JSON one.
+  if (definition.jsonBodyLimitBytes !== undefined) (app as NestExpressApplication).useBodyParser('json', { limit: definition.jsonBodyLimitBytes });
   try {
     await app.listen(options.port);
   } catch (error) {

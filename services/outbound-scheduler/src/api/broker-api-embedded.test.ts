@@ -1,0 +1,4 @@
+import { openTestEmbedded } from '@va/data/testing';
+import { runBrokerApiSuite } from './broker-api.suite';
+
+runBrokerApiSuite('embedded', openTestEmbedded);
