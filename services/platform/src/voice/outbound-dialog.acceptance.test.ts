@@ -39,6 +39,34 @@ describe('outbound cross-sell calls end to end (all five voice and dialog servic
     assert.deepEqual(consents, [{ granted: true }]);
   });
 
+  it('a refusal of consent ends the call politely and is recorded as a refusal', async () => {
+    const report = await callClient([
+      { waitForAgent: { heard: /May I speak with Margaret/, timeoutMs: 20_000 } },
+      { say: 'yes, speaking', afterAgentSilenceMs: 300 },
+      { waitForAgent: { heard: /couple of minutes/, timeoutMs: 20_000 } },
+      { say: 'no thank you', afterAgentSilenceMs: 300 },
+      { waitForAgent: { heard: /Thanks for your time/, timeoutMs: 20_000 } },
+      { expectHangUpWithinMs: 15_000 },
+    ]);
+    assert.equal(report.failure, undefined, `${report.failure}\nheard: ${JSON.stringify(report.agentTurns.map((turn) => turn.heard))}`);
+    assert.equal(report.hungUpBy, 'agent');
+    const consents = await rows(`SELECT granted FROM consents WHERE client_id = $1 ORDER BY recorded_at DESC LIMIT 1`, [seeded.clientId]);
+    assert.deepEqual(consents, [{ granted: false }], 'the refusal is recorded');
+  });
+
+  it('a wrong person learns nothing about the client: no plan, no coverage, no product, no broker', async () => {
+    const report = await callClient([
+      { waitForAgent: { heard: /May I speak with Margaret/, timeoutMs: 20_000 } },
+      { say: 'no, you have the wrong number', afterAgentSilenceMs: 300 },
+      { waitForAgent: { heard: /Sorry for the bother/, timeoutMs: 20_000 } },
+      { expectHangUpWithinMs: 15_000 },
+    ]);
+    assert.equal(report.failure, undefined, `${report.failure}\nheard: ${JSON.stringify(report.agentTurns.map((turn) => turn.heard))}`);
+    assert.equal(report.hungUpBy, 'agent');
+    const heard = report.agentTurns.flatMap((turn) => turn.heard).join(' ');
+    for (const secret of ['Hale', 'Silver HMO', 'dental', 'Dental Plus', 'Sam Lee', '1952']) assert.ok(!heard.includes(secret), `the wrong person heard "${secret}"`);
+  });
+
   it('"stop calling me" puts the number on the DNC list and ends the call within that turn', async () => {
     const report = await callClient([
       { waitForAgent: { heard: /May I speak with Margaret/, timeoutMs: 20_000 } },
