@@ -13,6 +13,12 @@ export function handleOptOut(turn: EngineTurn): void {
   turn.hangUp('opt-out');
 }
 
+/** A machine answered: the voicemail (which names no client, so a stranger's machine learns nothing) and the end. */
+export function handleAnsweringMachine(turn: EngineTurn, action: 'voicemail' | 'hang-up'): void {
+  if (action === 'voicemail') turn.sayTemplate(turn.context.flow.handlers.answeringMachine.voicemailSay);
+  turn.hangUp('answering-machine');
+}
+
 export function handleEmergency(turn: EngineTurn): void {
   turn.sayTemplate(turn.context.flow.handlers.emergency.say);
   turn.hangUp('emergency');

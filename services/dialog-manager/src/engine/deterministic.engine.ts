@@ -2,7 +2,7 @@ import { classifyCallerIntent, isBackchannel } from '../language';
 import { confirmSlot, proposeSlotValue, resolvePendingToolCall, type CallSession } from '../session';
 import { isAwaitPurpose, type AwaitPurpose } from './await.purposes';
 import { answerCallbackOffer, callbackOfferPending, callbackRequested, offerCallback } from './callback.offer';
-import { handleConfusion, handleEmergency, handleHuman, handleOptOut, handleSilence, humanTransferAnswered } from './cross-cutting.handlers';
+import { handleAnsweringMachine, handleConfusion, handleEmergency, handleHuman, handleOptOut, handleSilence, humanTransferAnswered } from './cross-cutting.handlers';
 import { FACT } from './engine-fact.names';
 import { EngineTurn } from './engine.turn';
 import { answerReadBack, captureFromKeypad, currentSlot, readBackPending } from './slot-capture';
@@ -55,6 +55,9 @@ export class DeterministicEngine implements TurnEngine {
         break;
       case 'stage-outcome':
         onStageOutcome(turn, event.outcome, event.values);
+        break;
+      case 'answering-machine':
+        handleAnsweringMachine(turn, event.action);
         break;
     }
     return turn.finish();

@@ -1,4 +1,5 @@
 export type {
+  AnsweringMachineAction,
   EngineAction,
   EngineContext,
   EngineEvent,

@@ -32,6 +32,8 @@ export type EngineEvent =
   | { readonly kind: 'caller-turn'; readonly text: string }
   /** The caller said nothing for the flow's silence window after the agent finished. */
   | { readonly kind: 'silence' }
+  /** An answering machine picked up (outbound): leave the flow's voicemail, or just hang up. */
+  | { readonly kind: 'answering-machine'; readonly action: AnsweringMachineAction }
   /** Keys the caller pressed (one or more). */
   | { readonly kind: 'dtmf'; readonly digits: string }
   /**
@@ -42,7 +44,9 @@ export type EngineEvent =
   /** The answer to an earlier `call-tool` action with the same `callKey`. */
   | { readonly kind: 'tool-result'; readonly callKey: string; readonly toolName: string; readonly outcome: ToolOutcomeView };
 
-export type HangUpReason = 'completed' | 'opt-out' | 'consent-refused' | 'wrong-person' | 'silence' | 'emergency' | 'not-interested';
+export type HangUpReason = 'completed' | 'opt-out' | 'consent-refused' | 'wrong-person' | 'silence' | 'emergency' | 'not-interested' | 'answering-machine';
+
+export type AnsweringMachineAction = 'voicemail' | 'hang-up';
 
 export type EngineAction =
   /** One speakable segment, said in order after the previous ones. */

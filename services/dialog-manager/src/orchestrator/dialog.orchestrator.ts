@@ -1,5 +1,5 @@
 import type { Bus } from '@va/bus';
-import { CallDirection as WireCallDirection, type MessageOf } from '@va/contracts';
+import { AnsweredBy, CallDirection as WireCallDirection, type MessageOf } from '@va/contracts';
 import type { Logger } from '@va/observability';
 import { llmMayAnswer } from '../engine';
 import type { EngineEvent, TurnEngine } from '../engine/turn-engine.contract';
@@ -25,6 +25,7 @@ import { CallTimers } from './call.timers';
 import { LlmTurnRunner, DEFAULT_LLM_TURN_OPTIONS, type TurnStreamer } from './llm-turn.runner';
 import { STAGE_HISTORY_START_FACT } from './stage-prompt.context';
 import { localDate, type TenantDirectory, type TenantProfile } from './tenant.directory';
+import type { VoicemailPolicyDirectory } from './voicemail-policy.directory';
 
 export interface DialogOrchestratorDeps {
   readonly bus: Bus;
@@ -38,6 +39,8 @@ export interface DialogOrchestratorDeps {
   readonly toolTimeoutMs: number;
   /** The LLM chain for conversational stages; absent: the engine answers every turn. */
   readonly llm?: TurnStreamer;
+  /** A campaign's own answer to an answering machine; absent or undefined: the flow's. */
+  readonly voicemailPolicy?: Pick<VoicemailPolicyDirectory, 'actionFor'>;
 }
 
 interface StepOptions {
@@ -124,6 +127,8 @@ export class DialogOrchestrator {
         if (!(error instanceof Error && error.name === 'SessionAlreadyExistsError')) throw error;
       }
       await this.step(event.callId, { kind: 'call-started' }, eventKey);
+    } else if (event.event.case === 'answered') {
+      await this.onAnswered(event.callId, event.tenantId, event.event.value.answeredBy, eventKey);
     } else if (event.event.case === 'ended') {
       this.llm?.abort(event.callId);
       this.timers.clearAll(event.callId);
@@ -131,6 +136,23 @@ export class DialogOrchestrator {
       await this.deps.callInfo.delete(event.callId);
       this.infos.delete(event.callId);
     }
+  }
+
+  /**
+   * Answering-machine detection came back: a machine (or a fax) hears no more of the flow. What
+   * is playing stops, then the voicemail (by the campaign's setting, else the flow's) and the end.
+   */
+  private async onAnswered(callId: string, tenantId: string, answeredBy: AnsweredBy, eventKey: string): Promise<void> {
+    if (answeredBy !== AnsweredBy.MACHINE && answeredBy !== AnsweredBy.FAX) return;
+    const session = await this.deps.sessions.load(callId);
+    if (session === undefined || hasProcessedEventId(session, eventKey)) return;
+    const context = await this.contextOf(session);
+    if (context === undefined) return;
+    const campaignAction = answeredBy === AnsweredBy.FAX ? 'hang-up' : await this.deps.voicemailPolicy?.actionFor(tenantId, callId);
+    const action = campaignAction ?? context.flow.handlers.answeringMachine.action;
+    if (session.agentTurn !== null && agentIsSpeaking(session)) await this.cancelTurn(session, session.agentTurn.turnId);
+    this.llm?.abort(callId);
+    await this.step(callId, { kind: 'answering-machine', action }, eventKey);
   }
 
   async onTranscript(event: MessageOf<'call.transcript'>, eventKey: string): Promise<void> {

@@ -13,6 +13,7 @@ import { MemoryCallInfoStore, RedisCallInfoStore, type CallInfoStore } from './c
 import type { DialogConfig } from './dialog.config';
 import { DialogOrchestrator } from './dialog.orchestrator';
 import { TenantDirectory } from './tenant.directory';
+import { VoicemailPolicyDirectory } from './voicemail-policy.directory';
 
 export const SESSION_STORE = Symbol('va:dialog-session-store');
 export const CALL_INFO_STORE = Symbol('va:dialog-call-info-store');
@@ -53,6 +54,7 @@ export function dialogProviders(engine: () => TurnEngine): Provider[] {
           logger,
           now: Date.now,
           toolTimeoutMs: config.DIALOG_TOOL_TIMEOUT_MS,
+          voicemailPolicy: new VoicemailPolicyDirectory(db),
           ...(llm === null ? {} : { llm }),
         }),
     },

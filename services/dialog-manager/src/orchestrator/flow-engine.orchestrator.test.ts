@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
 import { Registry } from 'prom-client';
 import { createInMemoryBus, InMemoryBroker, Outcome, type Bus } from '@va/bus';
-import type { MessageInit, MessageOf, TopicName } from '@va/contracts';
+import { AnsweredBy, type MessageInit, type MessageOf, type TopicName } from '@va/contracts';
 import { createLogger } from '@va/observability';
 import { waitFor } from '@va/testing';
-import { DeterministicEngine, FACT } from '../engine';
+import { DeterministicEngine, FACT, type AnsweringMachineAction } from '../engine';
 import type { ChatTurnRequest, ModelEvent } from '../llm';
 import { ChatModelChain } from '../llm/chat-model.chain';
 import { ScriptedChatModel } from '../llm/scripted-chat.model.test-support';
@@ -52,7 +52,7 @@ function presentSession(callId: string): CallSession {
   return { ...session, stage: 'PRESENT', history: [...session.history, { role: 'agent', text: 'Our Dental Plus plan could fill that gap. Would you like to hear more?', turnId: 't3' }] };
 }
 
-describe('DialogOrchestrator with an LLM in conversational stages (in-memory bus, memory stores, the flow engine)', () => {
+describe('DialogOrchestrator on the flow engine (in-memory bus, memory stores): LLM turns in conversational stages, answering machines', () => {
   let bus: Bus;
   let published: { topic: TopicName; message: unknown }[];
   let callId: string;
@@ -78,7 +78,7 @@ describe('DialogOrchestrator with an LLM in conversational stages (in-memory bus
     await Promise.all(buses.map((each) => each.close()));
   });
 
-  async function orchestratorWith(llm: TurnStreamer | undefined): Promise<{ orchestrator: DialogOrchestrator; sessions: MemorySessionStore }> {
+  async function orchestratorWith(llm: TurnStreamer | undefined, voicemail?: AnsweringMachineAction): Promise<{ orchestrator: DialogOrchestrator; sessions: MemorySessionStore }> {
     const sessions = new MemorySessionStore();
     const callInfo = new MemoryCallInfoStore();
     await callInfo.put({ callId, tenantId: TENANT, remoteNumber: '+15551230009', clientId: CLIENT });
@@ -86,6 +86,7 @@ describe('DialogOrchestrator with an LLM in conversational stages (in-memory bus
     const orchestrator = new DialogOrchestrator({
       bus, sessions, callInfo, tenants, engine: new DeterministicEngine(), logger: quiet, now: () => Date.parse('2026-11-30T15:00:00Z'), toolTimeoutMs: 2_000,
       ...(llm === undefined ? {} : { llm }),
+      voicemailPolicy: { actionFor: async () => voicemail },
     });
     return { orchestrator, sessions };
   }
@@ -190,5 +191,39 @@ describe('DialogOrchestrator with an LLM in conversational stages (in-memory bus
     await say(orchestrator, 'stop calling me');
     await waitFor(() => toolRequests().some((request) => request.toolName === 'add_to_dnc'), { timeoutMs: 3_000, description: 'add_to_dnc' });
     assert.equal(llm.requests.length, 0);
+  });
+
+  const answered = (orchestrator: DialogOrchestrator, answeredBy: AnsweredBy) =>
+    orchestrator.onLifecycle({ callId, tenantId: TENANT, event: { case: 'answered', value: { answeredBy } } } as unknown as MessageOf<'call.lifecycle'>, key());
+  const controls = () => published.filter((entry) => entry.topic === 'call.control').map((entry) => (entry.message as MessageInit<'call.control'>).action);
+
+  it("a machine gets the flow's voicemail, naming no client, and the hang-up once it has played", async () => {
+    const { orchestrator } = await orchestratorWith(undefined, 'voicemail');
+    await answered(orchestrator, AnsweredBy.MACHINE);
+    await waitFor(() => speaks().length === 1, { timeoutMs: 3_000, description: 'the voicemail' });
+    const voicemail = speaks()[0];
+    assert.match(voicemail?.text ?? '', /call back/);
+    assert.ok(!(voicemail?.text ?? '').includes('Maria'), 'the voicemail names no client');
+    assert.equal(controls().length, 0, 'the hang-up waits for the voicemail to play');
+    await orchestrator.onPlayback({ callId, event: { case: 'segmentPlayed', value: { turnId: voicemail?.turnId, segmentIndex: 0, text: voicemail?.text } } } as unknown as MessageOf<'call.playback'>, key());
+    await waitFor(() => controls().length === 1, { timeoutMs: 3_000, description: 'the hang-up' });
+    const control = controls()[0];
+    assert.equal(control?.case, 'hangUp');
+    assert.equal(control?.case === 'hangUp' ? control.value.reason : '', 'answering-machine');
+  });
+
+  it("a campaign set to hang up on machines ends the call at once, saying nothing", async () => {
+    const { orchestrator } = await orchestratorWith(undefined, 'hang-up');
+    await answered(orchestrator, AnsweredBy.MACHINE);
+    await waitFor(() => controls().length === 1, { timeoutMs: 3_000, description: 'the hang-up' });
+    assert.equal(speaks().length, 0);
+  });
+
+  it('a person answering changes nothing', async () => {
+    const { orchestrator, sessions } = await orchestratorWith(undefined, 'voicemail');
+    await answered(orchestrator, AnsweredBy.HUMAN);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(speaks().length + controls().length, 0);
+    assert.equal((await sessions.load(callId))?.stage, 'PRESENT');
   });
 });
