@@ -24,14 +24,9 @@ export function handleEmergency(turn: EngineTurn): void {
   turn.hangUp('emergency');
 }
 
-/** A fixed transfer number is used at once; otherwise transfer_to_human finds the broker or the office. */
+/** transfer_to_human finds the person (the broker, or the tenant's transfer number); the one place that decides. */
 export function handleHuman(turn: EngineTurn): void {
   const human = turn.context.flow.handlers.human;
-  if (human.transferToE164 !== null) {
-    turn.sayTemplate(human.transferSay);
-    turn.transfer(human.transferToE164);
-    return;
-  }
   const clientId = turn.clientId;
   turn.callTool(
     'transfer_to_human',

@@ -63,11 +63,12 @@ export const stageDefinitionSchema = z.strictObject({
 export const flowHandlersSchema = z.strictObject({
   /** "Stop calling me": say this (one sentence), call add_to_dnc at once, end the call. */
   optOut: z.strictObject({ say: template }),
-  /** "A person, please": transfer when a target exists, otherwise offer a callback. */
+  /**
+   * "A person, please": transfer_to_human finds the target (the client's broker when asked, else
+   * the tenant's `settings.transferNumber`), otherwise a callback is offered.
+   */
   human: z.strictObject({
     transferToAssignedBroker: z.boolean(),
-    /** A fixed transfer number (a tenant setting); null when there is none. */
-    transferToE164: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number').nullable(),
     transferSay: template,
     callbackOfferSay: template,
   }),

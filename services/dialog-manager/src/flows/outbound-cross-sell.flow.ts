@@ -161,7 +161,6 @@ export const OUTBOUND_CROSS_SELL_FLOW: FlowDefinition = {
     optOut: { say: "Understood, I've taken your number off our call list. Goodbye." },
     human: {
       transferToAssignedBroker: true,
-      transferToE164: null,
       transferSay: 'Of course. Let me connect you with your broker now.',
       callbackOfferSay: "Nobody's free to take the call right now, but I can have your broker call you back. Would that work?",
     },

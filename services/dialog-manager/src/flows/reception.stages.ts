@@ -109,7 +109,6 @@ export const RECEPTION_HANDLERS: FlowDefinition['handlers'] = {
   optOut: { say: "Understood, I've taken your number off our call list. Goodbye." },
   human: {
     transferToAssignedBroker: false,
-    transferToE164: null,
     transferSay: 'Of course. Let me connect you with someone now.',
     callbackOfferSay: "Nobody's free to take the call right now, but I can have someone call you back. Would that work?",
   },

@@ -12,8 +12,6 @@ export const tenantFlowOverridesSchema = z.strictObject({
   voiceId: z.string().trim().min(1).max(100).optional(),
   greeting: z.strictObject({ inbound: text.optional(), outbound: text.optional() }).optional(),
   disclosures: z.strictObject({ automated: text.optional(), recording: text.optional() }).optional(),
-  /** Where "a person, please" is transferred; null removes a default transfer number. */
-  transferToE164: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number').nullable().optional(),
 });
 
 export type TenantFlowOverrides = z.infer<typeof tenantFlowOverridesSchema>;
@@ -25,7 +23,6 @@ export function applyTenantFlowOverrides(flow: FlowDefinition, overrides: Tenant
   if (overrides.voiceId !== undefined) merged.agent.voiceId = overrides.voiceId;
   if (overrides.disclosures?.automated !== undefined) merged.disclosures.automated = overrides.disclosures.automated;
   if (overrides.disclosures?.recording !== undefined) merged.disclosures.recording = overrides.disclosures.recording;
-  if (overrides.transferToE164 !== undefined) merged.handlers.human.transferToE164 = overrides.transferToE164;
   const greeting = overrides.greeting?.[flow.direction];
   const initial = merged.stages[merged.initialStage];
   if (greeting !== undefined && initial !== undefined) initial.say.enter = greeting;

@@ -37,7 +37,7 @@ describe('resolveTenantFlow', () => {
     });
   }
 
-  it('merges the agent name, voice, greeting, disclosures and transfer number', () => {
+  it('merges the agent name, voice, greeting and disclosures', () => {
     const resolution = resolved(
       resolveTenantFlow(
         outbound({
@@ -46,7 +46,6 @@ describe('resolveTenantFlow', () => {
             voiceId: 'calm-male',
             greeting: { outbound: 'Hello, {{agentName}} here from {{tenantName}}. {{automatedDisclosure}} {{recordingDisclosure}} Is {{clientFirstName}} in?' },
             disclosures: { recording: 'We record calls.' },
-            transferToE164: '+15550110199',
           },
         }),
       ),
@@ -56,7 +55,6 @@ describe('resolveTenantFlow', () => {
     assert.deepEqual(flow.agent, { name: 'Sam', voiceId: 'calm-male' });
     assert.match(flow.stages['INTRO']?.say.enter ?? '', /^Hello, \{\{agentName\}\} here/);
     assert.deepEqual(flow.disclosures, { automated: OUTBOUND_CROSS_SELL_FLOW.disclosures.automated, recording: 'We record calls.' });
-    assert.equal(flow.handlers.human.transferToE164, '+15550110199');
     assert.equal(OUTBOUND_CROSS_SELL_FLOW.agent.name, 'Ava', 'the default is untouched');
   });
 
@@ -70,7 +68,7 @@ describe('resolveTenantFlow', () => {
   const bad: [name: string, flowSettings: unknown, problem: RegExp][] = [
     ['an unknown key', { agentNmae: 'Sam' }, /^settings\.flow: /],
     ['a wrong type', { agentName: 42 }, /^settings\.flow\.agentName: /],
-    ['a transfer number that is not E.164', { transferToE164: '555-0199 ext 4' }, /^settings\.flow\.transferToE164: an E\.164 number$/],
+    ['a transfer number (transfer_to_human reads settings.transferNumber)', { transferToE164: '+15550110199' }, /^settings\.flow: /],
     ['an empty greeting', { greeting: { outbound: '  ' } }, /^settings\.flow\.greeting\.outbound: /],
     ['a flow that is not an object', 'Ava', /^settings\.flow: /],
     ['null', null, /^settings\.flow: /],
@@ -91,7 +89,7 @@ describe('resolveTenantFlow', () => {
   }
 
   it('never repeats the values it rejects', () => {
-    const resolution = resolved(resolveTenantFlow(outbound({ flow: { transferToE164: '555 867 5309', agentName: 'x'.repeat(41), greeting: { outbound: 'Dana Smith {{ 1952 }}' } } })));
+    const resolution = resolved(resolveTenantFlow(outbound({ flow: { voiceId: '', agentName: 'x'.repeat(41), greeting: { outbound: 'Dana Smith {{ 1952 }}' } } })));
     assert.ok(resolution.problems.length > 0);
     assert.doesNotMatch(resolution.problems.join('\n'), /5309|xxxx|Dana|1952/);
   });
