@@ -49,6 +49,7 @@ interface StepOptions {
 }
 
 const SAVE_ATTEMPTS = 5;
+const EARLY_ANSWER_KEPT_MS = 60_000;
 
 /**
  * A hang-up or transfer waiting for the agent's last words to be heard, kept in the session (not
@@ -70,6 +71,12 @@ export class DialogOrchestrator {
   private readonly flows = new WeakMap<TenantProfile, Map<CallDirection, ReturnType<typeof resolveTenantFlow>>>();
   /** The call info of calls this instance has seen; read from the store only on a takeover. */
   private readonly infos = new Map<string, CallInfo>();
+  /**
+   * Answering-machine results that came before their call's start (detection can be quicker than
+   * the media stream): applied once the call starts. Both are call.lifecycle events of one call,
+   * so they reach the same instance; kept for a minute at most.
+   */
+  private readonly earlyAnswers = new Map<string, { answeredBy: AnsweredBy; eventKey: string }>();
 
   private readonly llm: LlmTurnRunner | undefined;
 
@@ -127,6 +134,9 @@ export class DialogOrchestrator {
         if (!(error instanceof Error && error.name === 'SessionAlreadyExistsError')) throw error;
       }
       await this.step(event.callId, { kind: 'call-started' }, eventKey);
+      const early = this.earlyAnswers.get(event.callId);
+      this.earlyAnswers.delete(event.callId);
+      if (early !== undefined) await this.onAnswered(event.callId, event.tenantId, early.answeredBy, early.eventKey);
     } else if (event.event.case === 'answered') {
       await this.onAnswered(event.callId, event.tenantId, event.event.value.answeredBy, eventKey);
     } else if (event.event.case === 'ended') {
@@ -145,7 +155,12 @@ export class DialogOrchestrator {
   private async onAnswered(callId: string, tenantId: string, answeredBy: AnsweredBy, eventKey: string): Promise<void> {
     if (answeredBy !== AnsweredBy.MACHINE && answeredBy !== AnsweredBy.FAX) return;
     const session = await this.deps.sessions.load(callId);
-    if (session === undefined || hasProcessedEventId(session, eventKey)) return;
+    if (session === undefined) {
+      this.earlyAnswers.set(callId, { answeredBy, eventKey });
+      setTimeout(() => this.earlyAnswers.delete(callId), EARLY_ANSWER_KEPT_MS).unref();
+      return;
+    }
+    if (hasProcessedEventId(session, eventKey)) return;
     const context = await this.contextOf(session);
     if (context === undefined) return;
     const campaignAction = answeredBy === AnsweredBy.FAX ? 'hang-up' : await this.deps.voicemailPolicy?.actionFor(tenantId, callId);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
 import { Registry } from 'prom-client';
 import { createInMemoryBus, InMemoryBroker, Outcome, type Bus } from '@va/bus';
-import { AnsweredBy, type MessageInit, type MessageOf, type TopicName } from '@va/contracts';
+import { AnsweredBy, CallDirection, type MessageInit, type MessageOf, type TopicName } from '@va/contracts';
 import { createLogger } from '@va/observability';
 import { waitFor } from '@va/testing';
 import { DeterministicEngine, FACT, type AnsweringMachineAction } from '../engine';
@@ -217,6 +217,18 @@ describe('DialogOrchestrator on the flow engine (in-memory bus, memory stores): 
     await answered(orchestrator, AnsweredBy.MACHINE);
     await waitFor(() => controls().length === 1, { timeoutMs: 3_000, description: 'the hang-up' });
     assert.equal(speaks().length, 0);
+  });
+
+  it('a machine detected before the call has started gets the voicemail as soon as it starts', async () => {
+    const { orchestrator, sessions } = await orchestratorWith(undefined, 'voicemail');
+    await sessions.delete(callId);
+    await answered(orchestrator, AnsweredBy.MACHINE);
+    assert.equal(speaks().length, 0, 'nothing to say yet: the call has not started');
+    await orchestrator.onLifecycle(
+      { callId, tenantId: TENANT, event: { case: 'started', value: { direction: CallDirection.OUTBOUND, fromNumber: '+15550880000', toNumber: '+15551230009', providerCallId: 'CA9', campaignId: '', attemptId: '', gatewayInstanceId: 'gw', clientId: CLIENT } } } as unknown as MessageOf<'call.lifecycle'>,
+      key(),
+    );
+    await waitFor(() => speaks().some((speak) => /call back/.test(speak.text ?? '')), { timeoutMs: 3_000, description: 'the voicemail' });
   });
 
   it('a person answering changes nothing', async () => {
