@@ -72,7 +72,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/platform/src/**/*.test.ts', 'services/platform/src/**/*.test-support.ts', 'services/platform/src/**/*.bench.ts'],
+    // The demo (`npm run demo`) is a dev tool like the benchmarks: it drives the platform with the sandbox.
+    files: ['services/platform/src/**/*.test.ts', 'services/platform/src/**/*.test-support.ts', 'services/platform/src/**/*.bench.ts', 'services/platform/src/demo/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -16,3 +16,4 @@ export type { OwnedResources } from './module/owned-resources.lifecycle';
 export { startServiceApp, type StartServiceAppOptions, type RunningServiceApp } from './app/service-app.starter';
 export { runService } from './run-service';
 export { runEmbeddedPlatform, type EmbeddedPlatformOptions } from './embedded/embedded-platform.runner';
+export type { EmbeddedPlatform } from './embedded/embedded-platform.starter';

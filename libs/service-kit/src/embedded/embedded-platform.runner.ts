@@ -1,19 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createInMemoryBus, InMemoryBroker } from '@va/bus';
-import { createEmbeddedDatabase, migrate, type SqlDatabase } from '@va/data';
 import { ConfigError, type EnvSource, withDevOnlyDefaults } from '@va/config';
-import { createLogger, createMetricsRegistry, initTracing, type Logger } from '@va/observability';
-import { type RunningServiceApp, startServiceApp } from '../app/service-app.starter';
+import { createLogger, initTracing } from '@va/observability';
 import { reportConfigError } from '../infra/config-error.reporter';
 import { exitAfter } from '../lifecycle/process.exit';
 import { logProcessFailures } from '../lifecycle/process-failure.logger';
 import { onShutdownSignal } from '../lifecycle/shutdown-signal.listener';
 import { errorFields } from '../logging/error.fields';
-import { createBusProbe } from '../readiness/bus.probe';
-import { createDatabaseProbe } from '../readiness/database.probe';
-import { ServiceReadiness } from '../readiness/service.readiness';
 import type { ServiceDefinition } from '../service.definition';
 import { type EmbeddedConfig, parseEmbeddedConfig } from './embedded-config.parser';
+import { type EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform.starter';
 
 export interface EmbeddedPlatformOptions {
   /** The `service` field of the platform's own log lines. */
@@ -24,8 +19,11 @@ export interface EmbeddedPlatformOptions {
    * they are public and DEV-ONLY.
    */
   readonly devOnlyDefaults?: Readonly<Record<string, string>>;
+  /** The variables to read instead of the process environment (a dev tool wiring the sandbox). */
+  readonly env?: EnvSource;
+  /** Called once every service listens, e.g. to drive the running platform. */
+  readonly onStarted?: (platform: EmbeddedPlatform) => void;
 }
-
 
 function readConfig(name: string, definitions: readonly ServiceDefinition[], env: EnvSource): EmbeddedConfig | undefined {
   try {
@@ -35,46 +33,6 @@ function readConfig(name: string, definitions: readonly ServiceDefinition[], env
     reportConfigError(name, error);
     return undefined;
   }
-}
-
-async function startAll(
-  definitions: readonly ServiceDefinition[],
-  config: EmbeddedConfig,
-  started: RunningServiceApp[],
-  platformLogger: Logger,
-  database: SqlDatabase,
-): Promise<void> {
-  const broker = new InMemoryBroker();
-  const level = config.platform.LOG_LEVEL;
-  await Promise.all(
-    definitions.map(async (definition, index) => {
-      const logger = createLogger({ service: definition.name, level });
-      const registry = createMetricsRegistry(definition.name);
-      const bus = createInMemoryBus({ logger, metrics: registry, broker });
-      await bus.ensureTopics();
-      const usesDatabase = definition.dependencies.includes('postgres');
-      const probes = [createBusProbe('bus', bus), ...(usesDatabase ? [createDatabaseProbe('postgres', database)] : [])];
-      const app = await startServiceApp({
-        definition,
-        port: config.portOf(definition, index),
-        mode: 'embedded',
-        logger,
-        frameworkLogger: platformLogger,
-        registry,
-        readiness: new ServiceReadiness(probes, 'embedded'),
-        bus,
-        ...(usesDatabase ? { database } : {}),
-        serviceConfig: config.ownConfigOf(definition),
-        ownedResources: bus,
-      });
-      started.push(app);
-    }),
-  );
-}
-
-function logListening(logger: Logger, apps: readonly RunningServiceApp[]): void {
-  const services = Object.fromEntries(apps.map((app) => [app.name, app.url]));
-  logger.info('platform listening', { services });
 }
 
 /**
@@ -88,7 +46,7 @@ export async function runEmbeddedPlatform(
   options: EmbeddedPlatformOptions = {},
 ): Promise<void> {
   const name = options.name ?? 'platform';
-  const { env, applied: devDefaultsApplied } = withDevOnlyDefaults(options.devOnlyDefaults ?? {});
+  const { env, applied: devDefaultsApplied } = withDevOnlyDefaults(options.devOnlyDefaults ?? {}, ...(options.env === undefined ? [] : [options.env]));
   const config = readConfig(name, definitions, env);
   if (config === undefined) {
     process.exitCode = 1;
@@ -100,32 +58,26 @@ export async function runEmbeddedPlatform(
   if (devDefaultsApplied.length > 0) logger.warn('using DEV-ONLY defaults: public values, never for real data', { variables: devDefaultsApplied });
   const tracing = initTracing({ service: name, otlpEndpoint: platform.OTEL_EXPORTER_OTLP_ENDPOINT });
   const exitPlan = { logger, deadlineMs: platform.SHUTDOWN_GRACE_MS };
-  const apps: RunningServiceApp[] = [];
-  let database: SqlDatabase | undefined;
-  const closeAll = async (): Promise<void> => {
-    await Promise.all(apps.map((app) => app.close()));
-    await database?.close();
-    await tracing.shutdown();
-  };
 
+  let running: EmbeddedPlatform;
   try {
-    database = await createEmbeddedDatabase();
-    const migrations = await migrate(database);
-    logger.info('embedded database migrated', { applied: migrations.applied });
-    await startAll(definitions, config, apps, logger, database);
+    running = await startEmbeddedPlatform(definitions, config, logger);
   } catch (error) {
     logger.error('platform failed to start', errorFields(error));
-    await exitAfter(closeAll, { ...exitPlan, exitCode: 1 });
+    await exitAfter(() => tracing.shutdown(), { ...exitPlan, exitCode: 1 });
     return;
   }
-  const ordered = definitions.flatMap((definition) => apps.filter((app) => app.name === definition.name));
-  logListening(logger, ordered);
+  logger.info('platform listening', { services: running.urls });
+  const closeAll = async (): Promise<void> => {
+    await running.close();
+    await tracing.shutdown();
+  };
 
   const drainPeriodMs = Math.max(0, ...definitions.map((definition) => definition.drainPeriodMs ?? 0));
   onShutdownSignal(
     (signal) => {
       logger.info('shutdown started', { signal, drainPeriodMs, deadlineMs: platform.SHUTDOWN_GRACE_MS });
-      for (const app of apps) app.beginDraining();
+      running.beginDraining();
       void exitAfter(async () => {
         await sleep(drainPeriodMs);
         await closeAll();
@@ -133,4 +85,5 @@ export async function runEmbeddedPlatform(
     },
     (signal) => logger.warn('shutdown already in progress', { signal }),
   );
+  options.onStarted?.(running);
 }
