@@ -161,6 +161,7 @@ describe('dialer acceptance (real Postgres, the Twilio stand-in, two instances a
         return new Promise(() => undefined);
       },
       hangUp: (callSid) => telephony.hangUp(callSid),
+      fetchCall: (callSid) => telephony.fetchCall(callSid),
     };
     const common = { db: database.db, clock, server, callsPerSecond: CALLS_PER_SECOND, leaseMs: LEASE_MS, logger: quiet };
     crashed = createTestDialer({ ...common, owner: 'instance-a', telephony: crashingTelephony });

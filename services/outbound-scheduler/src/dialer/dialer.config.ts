@@ -18,6 +18,11 @@ export const dialerConfigShape = Object.freeze({
   DIALER_POLL_INTERVAL_MS: envVar.durationMs(1_000).refine((ms) => ms >= 10, 'expected at least 10 ms'),
   /** How long a lease (and an unacknowledged dial) lasts before recovery takes the attempt back. */
   DIALER_LEASE_MS: envVar.durationMs(60_000).refine((ms) => ms >= 1_000, 'expected at least 1000 ms'),
+  /**
+   * A placed call with no status news for this long (its terminal callback lost) is fetched
+   * from Twilio and, when it has ended, finished as its callback would have; checked again after as long.
+   */
+  DIALER_STUCK_CALL_MS: envVar.durationMs(600_000).refine((ms) => ms >= 1_000, 'expected at least 1000 ms'),
   /** Calls placed per second by one scheduler instance (a token bucket; N replicas place up to N × this). */
   OUTBOUND_CALLS_PER_SECOND: z
     .string()
@@ -37,6 +42,7 @@ export interface DialerConfig {
   readonly PUBLIC_BASE_URL: string | undefined;
   readonly DIALER_POLL_INTERVAL_MS: number;
   readonly DIALER_LEASE_MS: number;
+  readonly DIALER_STUCK_CALL_MS: number;
   readonly OUTBOUND_CALLS_PER_SECOND: number;
   readonly PROVIDER_BREAKER_RESET_MS: number;
 }

@@ -19,6 +19,7 @@ import { DIALER_POLICY } from './dialer.policy';
 import { AttemptProcessor } from './loop/attempt.processor';
 import { DialerLoop } from './loop/dialer.loop';
 import { dialerUrls } from './loop/dialer.urls';
+import { createStuckCallChecker } from './recovery/stuck-call-checker.factory';
 import { TokenBucket } from './rules/token.bucket';
 import { CallPlacer } from './telephony/call.placer';
 import { TwilioOutboundTelephony } from './telephony/twilio.outbound-telephony';
@@ -33,6 +34,7 @@ export class DialerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   readonly callbacks: OutboundCallbacks;
   private readonly loop: DialerLoop | undefined;
   private readonly placer: CallPlacer | undefined;
+  private readonly owner: string | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
@@ -48,28 +50,32 @@ export class DialerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       accountSid === undefined || authToken === undefined
         ? undefined
         : new TwilioOutboundTelephony({ accountSid, authToken, apiBaseUrl: config.TWILIO_API_BASE_URL, requestTimeoutMs: DIALER_POLICY.placeCallBudgetMs });
-    const hangUpless = { placeCall: () => Promise.reject(new Error('telephony not configured')), hangUp: () => Promise.reject(new Error('telephony not configured')) };
+    const unconfigured = () => Promise.reject(new Error('telephony not configured'));
+    const hangUpless = { placeCall: unconfigured, hangUp: unconfigured, fetchCall: unconfigured };
+    const recorder = new CallStatusRecorder(db, clock);
     this.callbacks = new OutboundCallbacks(
       new TwilioSignatureVerifier(authToken),
-      new CallStatusRecorder(db, clock),
+      recorder,
       new AmdResultHandler({ db, bus, clock, telephony: telephony ?? hangUpless, logger }),
       CallbackMetrics.of(registry),
     );
     if (telephony === undefined || gatewayUrl === undefined) return;
-    const owner = newDialerInstanceId();
+    this.owner = newDialerInstanceId();
+    const owner = this.owner;
     this.placer = new CallPlacer(telephony, new ProviderBreaker('telephony', 'twilio', registry, breakerOptionsFromConfig(config)), DIALER_POLICY.placeCallBudgetMs);
     const processor = new AttemptProcessor({
       db,
       clock,
       owner,
-      dialLeaseMs: config.DIALER_LEASE_MS,
+      dialLeaseMs: Math.max(config.DIALER_LEASE_MS, DIALER_POLICY.placeCallBudgetMs + DIALER_POLICY.dialLeaseMarginMs),
       placer: this.placer,
       bucket: new TokenBucket(config.OUTBOUND_CALLS_PER_SECOND),
       urls: dialerUrls(gatewayUrl, () => this.publicBaseUrl()),
       logger,
     });
     const placer = this.placer;
-    this.loop = new DialerLoop({ db, clock, owner, leaseMs: config.DIALER_LEASE_MS, pollIntervalMs: config.DIALER_POLL_INTERVAL_MS, processor, canDial: () => placer.available, logger });
+    const stuckCalls = createStuckCallChecker({ db, clock, telephony, recorder, stuckMs: config.DIALER_STUCK_CALL_MS, logger });
+    this.loop = new DialerLoop({ db, clock, owner, leaseMs: config.DIALER_LEASE_MS, pollIntervalMs: config.DIALER_POLL_INTERVAL_MS, processor, stuckCalls, canDial: () => placer.available, logger });
   }
 
   onApplicationBootstrap(): void {
@@ -78,7 +84,7 @@ export class DialerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.loop.start();
-    this.logger.info('dialer started', { callsPerSecond: this.config.OUTBOUND_CALLS_PER_SECOND });
+    this.logger.info('dialer started', { callsPerSecond: this.config.OUTBOUND_CALLS_PER_SECOND, leaseOwner: this.owner });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -15,6 +15,7 @@ import { DIALER_POLICY } from './dialer.policy';
 import { AttemptProcessor } from './loop/attempt.processor';
 import { DialerLoop } from './loop/dialer.loop';
 import { dialerUrls, OUTBOUND_AMD_PATH, OUTBOUND_STATUS_PATH } from './loop/dialer.urls';
+import { createStuckCallChecker } from './recovery/stuck-call-checker.factory';
 import { TokenBucket } from './rules/token.bucket';
 import { CallPlacer } from './telephony/call.placer';
 import type { OutboundTelephony } from './telephony/outbound.telephony';
@@ -55,7 +56,8 @@ export class CallbackServer {
     this.bus = createInMemoryBus({ logger });
   }
 
-  static async start(logger: Logger, voiceTwiml: string): Promise<CallbackServer> {
+  /** `voiceTwiml` answers the voice webhook; as a function it sees our call id (what the dialog would know). */
+  static async start(logger: Logger, voiceTwiml: string | ((callId: string) => string | Promise<string>)): Promise<CallbackServer> {
     const holder: { self?: CallbackServer } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -67,7 +69,10 @@ export class CallbackServer {
         const input = { url: url.toString(), signature: typeof signature === 'string' ? signature : undefined, body, callId: url.searchParams.get('callId') ?? undefined };
         const route = url.pathname === OUTBOUND_STATUS_PATH ? holder.self?.callbacks?.status(input) : url.pathname === OUTBOUND_AMD_PATH ? holder.self?.callbacks?.answeringMachine(input) : undefined;
         if (route === undefined) {
-          response.writeHead(200, { 'content-type': 'text/xml' }).end(voiceTwiml);
+          void Promise.resolve(typeof voiceTwiml === 'string' ? voiceTwiml : voiceTwiml(input.callId ?? '')).then(
+            (twiml) => response.writeHead(200, { 'content-type': 'text/xml' }).end(twiml),
+            () => response.writeHead(500).end(),
+          );
           return;
         }
         route.then(
@@ -112,6 +117,8 @@ export interface TestDialerOptions {
   readonly callsPerSecond: number;
   readonly leaseMs: number;
   readonly logger: Logger;
+  /** DIALER_STUCK_CALL_MS; default 10 minutes. */
+  readonly stuckCallMs?: number;
 }
 
 /** One dialer instance as the service builds it, minus Nest. */
@@ -127,5 +134,13 @@ export function createTestDialer(options: TestDialerOptions): DialerLoop {
     urls: dialerUrls(options.server.baseUrl, () => options.server.baseUrl),
     logger: options.logger,
   });
-  return new DialerLoop({ db: options.db, clock: options.clock, owner: options.owner, leaseMs: options.leaseMs, pollIntervalMs: 100, processor, canDial: () => placer.available, logger: options.logger });
+  const stuckCalls = createStuckCallChecker({
+    db: options.db,
+    clock: options.clock,
+    telephony: options.telephony,
+    recorder: new CallStatusRecorder(options.db, options.clock),
+    stuckMs: options.stuckCallMs ?? 600_000,
+    logger: options.logger,
+  });
+  return new DialerLoop({ db: options.db, clock: options.clock, owner: options.owner, leaseMs: options.leaseMs, pollIntervalMs: 100, processor, stuckCalls, canDial: () => placer.available, logger: options.logger });
 }

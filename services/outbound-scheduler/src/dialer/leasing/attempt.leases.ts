@@ -1,4 +1,5 @@
 import type { SqlSession } from '@va/data';
+import { SCHEDULABLE_CALLBACK_REQUEST } from '../requested-callbacks/requested-callbacks.scheduler';
 
 /**
  * Leases and their recovery. Why no target is dialled twice for one attempt and none is lost:
@@ -61,12 +62,13 @@ export async function requeueUnseenDials(session: SqlSession, now: Date): Promis
   return result.rowCount;
 }
 
-/** Running campaigns with nothing left to do become completed. */
+/** Running campaigns with nothing left to do (no attempt to make, no requested callback to schedule) become completed. */
 export async function completeFinishedCampaigns(session: SqlSession): Promise<number> {
   const result = await session.query(
     `UPDATE campaigns c SET status = 'completed'
       WHERE c.status = 'running'
-        AND NOT EXISTS (SELECT 1 FROM call_attempts a WHERE a.campaign_id = c.id AND a.status IN ('pending', 'leased', 'dialling'))`,
+        AND NOT EXISTS (SELECT 1 FROM call_attempts a WHERE a.campaign_id = c.id AND a.status IN ('pending', 'leased', 'dialling'))
+        AND NOT EXISTS (SELECT 1 FROM callback_requests r JOIN calls k ON k.id = r.call_id WHERE k.campaign_id = c.id AND ${SCHEDULABLE_CALLBACK_REQUEST})`,
   );
   return result.rowCount;
 }

@@ -2,7 +2,7 @@ import type { SqlSession } from '@va/data';
 
 export interface DialAuditEntry {
   readonly tenantId: string;
-  readonly action: 'dial' | 'skip' | 'defer' | 'complete';
+  readonly action: 'dial' | 'skip' | 'defer' | 'complete' | 'callback';
   readonly attemptId: string;
   readonly at: Date;
   /** Reason, campaign, attempt number, outcome: never a phone number or a name. */

@@ -4,6 +4,8 @@ import type { Clock } from '../clock';
 import { DIALER_POLICY } from '../dialer.policy';
 import { completeFinishedCampaigns, leaseDueAttempts, releaseExpiredLeases, requeueUnseenDials } from '../leasing/attempt.leases';
 import { dialerTenants } from '../leasing/dialer-tenants.query';
+import type { StuckCallChecker } from '../recovery/stuck-call.checker';
+import { scheduleRequestedCallbacks } from '../requested-callbacks/requested-callbacks.scheduler';
 import type { AttemptProcessor } from './attempt.processor';
 
 export interface DialerLoopDeps {
@@ -13,15 +15,17 @@ export interface DialerLoopDeps {
   readonly leaseMs: number;
   readonly pollIntervalMs: number;
   readonly processor: AttemptProcessor;
+  /** Placed calls whose terminal callback never came, asked of the provider. */
+  readonly stuckCalls: StuckCallChecker;
   /** False while telephony is unavailable (breaker open): nothing is leased. */
   readonly canDial: () => boolean;
   readonly logger: Logger;
 }
 
 /**
- * The dialer's loop: every poll interval, recovery (expired leases, unseen dials), then per
- * tenant a batch of due attempts leased and processed one by one, then finished campaigns
- * marked completed. Ticks never overlap; a failed tick is logged and the next one runs.
+ * The dialer's loop: every poll interval, per tenant: recovery (expired leases, unseen dials),
+ * requested callbacks scheduled as attempts, stuck calls checked with the provider, a batch of
+ * due attempts leased and processed one by one, then finished campaigns marked completed. Ticks never overlap; a failed tick is logged and the next one runs.
  */
 export class DialerLoop {
   private timer: NodeJS.Timeout | undefined;
@@ -53,13 +57,16 @@ export class DialerLoop {
     const { db, clock, owner, leaseMs } = this.deps;
     for (const tenantId of await dialerTenants(db)) {
       if (signal.aborted) return;
-      const leased = await db.inTenant(tenantId, async (session) => {
+      await db.inTenant(tenantId, async (session) => {
         const now = clock.now();
         await releaseExpiredLeases(session, now);
         await requeueUnseenDials(session, now);
-        if (!this.deps.canDial()) return [];
-        return leaseDueAttempts(session, { owner, now, leaseMs, limit: DIALER_POLICY.leaseBatchSize });
+        await scheduleRequestedCallbacks(session, { tenantId, now, limit: DIALER_POLICY.leaseBatchSize });
       });
+      await this.deps.stuckCalls.check(tenantId, signal);
+      const leased = this.deps.canDial()
+        ? await db.inTenant(tenantId, (session) => leaseDueAttempts(session, { owner, now: clock.now(), leaseMs, limit: DIALER_POLICY.leaseBatchSize }))
+        : [];
       for (const attemptId of leased) {
         if (signal.aborted) return;
         await this.deps.processor.process(tenantId, attemptId, signal);

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { OutboundCallRequest, OutboundTelephony, PlaceCallResult } from './outbound.telephony';
+import type { OutboundCallRequest, OutboundTelephony, PlaceCallResult, ProviderCallState } from './outbound.telephony';
 import { TwilioOriginRequestClient } from './twilio-origin.request-client';
 
 export interface TwilioAccount {
@@ -51,5 +51,10 @@ export class TwilioOutboundTelephony implements OutboundTelephony {
 
   async hangUp(callSid: string): Promise<void> {
     await this.client.calls(callSid).update({ status: 'completed' });
+  }
+
+  async fetchCall(callSid: string): Promise<ProviderCallState> {
+    const call = await this.client.calls(callSid).fetch();
+    return { status: call.status, answeredBy: call.answeredBy ?? undefined };
   }
 }
