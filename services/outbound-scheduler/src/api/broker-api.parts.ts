@@ -5,7 +5,7 @@ import { SERVICE_CONFIG } from '@va/service-kit';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { API_CLOCK, API_FIELD_CIPHER, type ApiClock } from './broker-api.tokens';
+import { API_FIELD_CIPHER } from './broker-api.tokens';
 import { CallsController } from './calls/calls.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ClientsController } from './clients/clients.controller';
@@ -21,7 +21,6 @@ export const brokerApiProviders: Provider[] = [
   TenantWork,
   ApiKeyGuard,
   { provide: APP_FILTER, useClass: ApiErrorFilter },
-  { provide: API_CLOCK, useValue: (() => new Date()) satisfies ApiClock },
   { provide: API_FIELD_CIPHER, useFactory: (config: FieldKeyringVariables) => fieldCipherFromConfig(config), inject: [SERVICE_CONFIG] },
 ];
 

@@ -1,3 +1,4 @@
+import { clockProvider } from '../clock';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { type RunningServiceApp, ServiceReadiness, startServiceApp } from '@va/s
 import { BROKER_API_JSON_BODY_LIMIT_BYTES, brokerApiControllers, brokerApiProviders } from './broker-api.parts';
 
 /** The API's own Nest parts alone (the dialer is not started by these tests). */
-@Module({ providers: brokerApiProviders, controllers: brokerApiControllers })
+@Module({ providers: [clockProvider, ...brokerApiProviders], controllers: brokerApiControllers })
 class BrokerApiTestModule {}
 
 export type OpenDatabase = () => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;

@@ -12,7 +12,7 @@ import { CallbackMetrics } from './callbacks/callback.metrics';
 import { CallStatusRecorder } from './callbacks/call-status.recorder';
 import { OutboundCallbacks } from './callbacks/outbound.callbacks';
 import { TwilioSignatureVerifier } from './callbacks/twilio-signature.verifier';
-import { CLOCK, type Clock } from './clock';
+import { CLOCK, type Clock } from '../clock';
 import type { DialerConfig } from './dialer.config';
 import { newDialerInstanceId } from './dialer.instance-id';
 import { DIALER_POLICY } from './dialer.policy';

@@ -10,7 +10,7 @@ import { CallbackMetrics } from './callbacks/callback.metrics';
 import { CallStatusRecorder } from './callbacks/call-status.recorder';
 import { OutboundCallbacks } from './callbacks/outbound.callbacks';
 import { TwilioSignatureVerifier } from './callbacks/twilio-signature.verifier';
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 import { DIALER_POLICY } from './dialer.policy';
 import { AttemptProcessor } from './loop/attempt.processor';
 import { DialerLoop } from './loop/dialer.loop';

@@ -5,7 +5,7 @@ import type { ApiCaller } from '../auth/api.caller';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Caller } from '../auth/caller.decorator';
 import { requireRole } from '../auth/role.policy';
-import { API_CLOCK, type ApiClock } from '../broker-api.tokens';
+import { CLOCK, type Clock } from '../../clock';
 import { idParamsSchema } from '../http/common.schemas';
 import { postRequestOf, writeResult } from '../http/result.writer';
 import { parseInput } from '../http/zod.problems';
@@ -30,14 +30,14 @@ export const emptyBodySchema = z.strictObject({}).optional();
 export class CampaignsController {
   constructor(
     private readonly work: TenantWork,
-    @Inject(API_CLOCK) private readonly clock: ApiClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
   async create(@Caller() caller: ApiCaller, @Body() body: unknown, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     requireRole(caller, 'manageCampaigns');
     const input = parseInput(createCampaignSchema, body);
-    const result = await this.work.post(caller, postRequestOf(request, body), async (session) => created(await createCampaign(session, caller, input, this.clock())));
+    const result = await this.work.post(caller, postRequestOf(request, body), async (session) => created(await createCampaign(session, caller, input, this.clock.now())));
     writeResult(response, result);
   }
 

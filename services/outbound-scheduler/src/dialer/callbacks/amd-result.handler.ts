@@ -1,7 +1,7 @@
 import type { Bus } from '@va/bus';
 import type { SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { campaignSettings } from '../leasing/campaign-settings.query';
 import { tenantOfCall } from '../leasing/dialer-tenants.query';
 import type { OutboundTelephony } from '../telephony/outbound.telephony';

@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '@va/data';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { writeDialAudit } from '../leasing/dial-audit.writer';
 import { finishAttempt } from '../leasing/attempt.transitions';
 import { campaignSettings } from '../leasing/campaign-settings.query';

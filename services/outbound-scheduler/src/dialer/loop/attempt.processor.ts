@@ -1,6 +1,6 @@
 import type { SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { writeDialAudit } from '../leasing/dial-audit.writer';
 import { finishAttempt, markPlaced } from '../leasing/attempt.transitions';
 import { campaignSettings } from '../leasing/campaign-settings.query';

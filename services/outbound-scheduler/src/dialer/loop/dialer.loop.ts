@@ -1,6 +1,6 @@
 import type { SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { DIALER_POLICY } from '../dialer.policy';
 import { completeFinishedCampaigns, leaseDueAttempts, releaseExpiredLeases, requeueUnseenDials } from '../leasing/attempt.leases';
 import { dialerTenants } from '../leasing/dialer-tenants.query';

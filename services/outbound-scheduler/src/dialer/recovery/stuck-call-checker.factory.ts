@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '@va/data';
 import type { Logger } from '@va/observability';
 import type { CallStatusRecorder } from '../callbacks/call-status.recorder';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import { DIALER_POLICY } from '../dialer.policy';
 import type { OutboundTelephony } from '../telephony/outbound.telephony';
 import { StuckCallChecker } from './stuck-call.checker';
