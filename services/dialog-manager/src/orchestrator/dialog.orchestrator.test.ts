@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import { createInMemoryBus, InMemoryBroker, Outcome, type Bus } from '@va/bus';
-import { CallDirection, type MessageInit, type MessageOf, type TopicName } from '@va/contracts';
+import type { Bus } from '@va/bus';
+import { CallDirection, type MessageInit, type MessageOf } from '@va/contracts';
 import { createLogger } from '@va/observability';
 import { waitFor } from '@va/testing';
 import type { EngineAction, EngineContext, EngineEvent, TurnEngine } from '../engine/turn-engine.contract';
 import { MemorySessionStore, type CallSession } from '../session';
 import { MemoryCallInfoStore } from './call-info.store';
 import { DialogOrchestrator } from './dialog.orchestrator';
+import { observedDialogBus, type Published } from './dialog-output.test-support';
 
 /** An engine that records what it was fed and answers each event kind with scripted actions. */
 class ScriptedEngine implements TurnEngine {
@@ -30,22 +31,14 @@ describe('DialogOrchestrator (in-memory bus, memory stores, a scripted engine)',
   let engine: ScriptedEngine;
   let sessions: MemorySessionStore;
   let orchestrator: DialogOrchestrator;
-  let published: { topic: TopicName; message: unknown }[];
+  let published: Published[];
   let callId: string;
   let offset = 0;
   const buses: Bus[] = [];
 
   beforeEach(async () => {
-    bus = createInMemoryBus({ logger: quiet, broker: new InMemoryBroker() });
-    await bus.ensureTopics();
+    ({ bus, published } = await observedDialogBus(quiet));
     buses.push(bus);
-    published = [];
-    for (const topic of ['call.speech', 'tool.request', 'call.control'] as const) {
-      await bus.subscribe(topic, async (delivery) => {
-        published.push({ topic, message: delivery.message });
-        return Outcome.ok();
-      }, { group: 'observer' });
-    }
     engine = new ScriptedEngine();
     sessions = new MemorySessionStore();
     orchestrator = new DialogOrchestrator({ bus, sessions, callInfo: new MemoryCallInfoStore(), tenants, engine, logger: quiet, now: () => Date.parse('2026-11-30T15:00:00Z'), toolTimeoutMs: 200 });

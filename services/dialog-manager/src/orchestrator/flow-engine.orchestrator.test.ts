@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
 import { Registry } from 'prom-client';
-import { createInMemoryBus, InMemoryBroker, Outcome, type Bus } from '@va/bus';
-import { AnsweredBy, CallDirection, type MessageInit, type MessageOf, type TopicName } from '@va/contracts';
+import type { Bus } from '@va/bus';
+import { AnsweredBy, CallDirection, type MessageInit, type MessageOf } from '@va/contracts';
 import { createLogger } from '@va/observability';
 import { waitFor } from '@va/testing';
 import { DeterministicEngine, FACT, type AnsweringMachineAction } from '../engine';
@@ -12,6 +12,7 @@ import { ScriptedChatModel } from '../llm/scripted-chat.model.test-support';
 import { confirmSlot, createCallSession, MemorySessionStore, proposeSlotValue, recordCallerUtterance, rememberFacts, type CallSession } from '../session';
 import { MemoryCallInfoStore } from './call-info.store';
 import { DialogOrchestrator } from './dialog.orchestrator';
+import { observedDialogBus, type Published } from './dialog-output.test-support';
 import type { TurnStreamer } from './llm-turn.runner';
 import { STAGE_HISTORY_START_FACT } from './stage-prompt.context';
 
@@ -54,23 +55,14 @@ function presentSession(callId: string): CallSession {
 
 describe('DialogOrchestrator on the flow engine (in-memory bus, memory stores): LLM turns in conversational stages, answering machines', () => {
   let bus: Bus;
-  let published: { topic: TopicName; message: unknown }[];
+  let published: Published[];
   let callId: string;
   let offset = 0;
   const buses: Bus[] = [];
 
   beforeEach(async () => {
-    bus = createInMemoryBus({ logger: quiet, broker: new InMemoryBroker() });
-    await bus.ensureTopics();
+    ({ bus, published } = await observedDialogBus(quiet));
     buses.push(bus);
-    const sink: { topic: TopicName; message: unknown }[] = [];
-    published = sink;
-    for (const topic of ['call.speech', 'tool.request', 'call.control'] as const) {
-      await bus.subscribe(topic, async (delivery) => {
-        sink.push({ topic, message: delivery.message });
-        return Outcome.ok();
-      }, { group: 'observer' });
-    }
     callId = `call_${Math.random().toString(36).slice(2)}`;
   });
 
