@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPostgresDatabase, migrate, type SqlDatabase } from '@va/data';
-import { testFieldKeyring } from '@va/data/testing';
 import { TwilioStandIn } from '@va/sandbox';
-import { deleteTopicsWithPrefix, distributedServiceEnv, listeningPort, ServiceProcess } from '@va/service-kit/testing';
+import { deleteTopicsWithPrefix, listeningPort, ServiceProcess } from '@va/service-kit/testing';
+import { SCHEDULER_MAIN, schedulerProcessEnv, startHangUpGateway } from './scheduler-process.test-support';
 import { createTestDatabase, requireKafka, requirePostgres, uniqueTopicPrefix, waitFor, type TestDatabase } from '@va/testing';
-import { outboundSchedulerService } from '../outbound-scheduler.service';
 import { CallbackProxy } from './callback-proxy.test-support';
 
 const ACCOUNT_SID = 'AC' + '9e8d7c6b5a493827'.repeat(2);
@@ -28,7 +24,7 @@ describe('two scheduler processes and a kill -9 of one mid-campaign', () => {
   let database: TestDatabase;
   let db: SqlDatabase;
   let standIn: TwilioStandIn;
-  let gateway: Server;
+  let gateway: { readonly url: string; close(): void };
   let proxy: CallbackProxy;
   const replicas: ServiceProcess[] = [];
 
@@ -38,23 +34,16 @@ describe('two scheduler processes and a kill -9 of one mid-campaign', () => {
     database = await createTestDatabase('dialer_kill');
     standIn = await TwilioStandIn.start({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ringMs: 250 });
     standIn.onOutboundCall(() => ({ kind: 'answer', by: 'human' }));
-    gateway = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/xml' }).end('<Response><Hangup/></Response>'));
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    gateway = await startHangUpGateway();
     proxy = await CallbackProxy.start();
-    const env = distributedServiceEnv(outboundSchedulerService, topicPrefix, {
-      ...testFieldKeyring().env,
-      DATABASE_URL: database.url,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_API_BASE_URL: standIn.url,
-      MEDIA_GATEWAY_PUBLIC_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
-      PUBLIC_BASE_URL: proxy.url,
-      DIALER_POLL_INTERVAL_MS: '200',
-      DIALER_LEASE_MS: '2000',
-      DIALER_STUCK_CALL_MS: '5000',
-      OUTBOUND_CALLS_PER_SECOND: '4',
+    const env = schedulerProcessEnv({
+      topicPrefix,
+      databaseUrl: database.url,
+      twilio: { url: standIn.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN },
+      gatewayUrl: gateway.url,
+      extra: { PUBLIC_BASE_URL: proxy.url, DIALER_POLL_INTERVAL_MS: '200', DIALER_LEASE_MS: '2000', DIALER_STUCK_CALL_MS: '5000', OUTBOUND_CALLS_PER_SECOND: '4' },
     });
-    replicas.push(ServiceProcess.start(join(__dirname, '..', 'main.js'), env), ServiceProcess.start(join(__dirname, '..', 'main.js'), env));
+    replicas.push(ServiceProcess.start(SCHEDULER_MAIN, env), ServiceProcess.start(SCHEDULER_MAIN, env));
     const ports = await Promise.all(replicas.map((replica) => listeningPort(replica)));
     proxy.setBackends(ports.map((port) => `http://127.0.0.1:${port}`));
     db = createPostgresDatabase({ connectionString: database.url, max: 2 });

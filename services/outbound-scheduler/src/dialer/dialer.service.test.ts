@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPostgresDatabase, migrate, type SqlDatabase } from '@va/data';
-import { testFieldKeyring } from '@va/data/testing';
 import { TwilioStandIn } from '@va/sandbox';
-import { deleteTopicsWithPrefix, distributedServiceEnv, listeningPort, ServiceProcess } from '@va/service-kit/testing';
+import { deleteTopicsWithPrefix, listeningPort, ServiceProcess } from '@va/service-kit/testing';
+import { SCHEDULER_MAIN, schedulerProcessEnv, startHangUpGateway } from './scheduler-process.test-support';
 import { createTestDatabase, requireKafka, requirePostgres, uniqueTopicPrefix, waitFor, type TestDatabase } from '@va/testing';
-import { outboundSchedulerService } from '../outbound-scheduler.service';
 
 const ACCOUNT_SID = 'AC' + '0f1e2d3c4b5a6978'.repeat(2);
 const AUTH_TOKEN = 'dialer-service-token';
@@ -20,7 +16,7 @@ describe('outbound-scheduler process: the dialer places a call and follows its s
   let database: TestDatabase;
   let db: SqlDatabase;
   let standIn: TwilioStandIn;
-  let gateway: Server;
+  let gateway: { readonly url: string; close(): void };
   let service: ServiceProcess;
   let baseUrl: string;
 
@@ -29,18 +25,15 @@ describe('outbound-scheduler process: the dialer places a call and follows its s
     await requirePostgres();
     database = await createTestDatabase('dialer_service');
     standIn = await TwilioStandIn.start({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ringMs: 20 });
-    gateway = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/xml' }).end('<Response><Hangup/></Response>'));
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    const env = distributedServiceEnv(outboundSchedulerService, topicPrefix, {
-      ...testFieldKeyring().env,
-      DATABASE_URL: database.url,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_API_BASE_URL: standIn.url,
-      MEDIA_GATEWAY_PUBLIC_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
-      DIALER_POLL_INTERVAL_MS: '200',
+    gateway = await startHangUpGateway();
+    const env = schedulerProcessEnv({
+      topicPrefix,
+      databaseUrl: database.url,
+      twilio: { url: standIn.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN },
+      gatewayUrl: gateway.url,
+      extra: { DIALER_POLL_INTERVAL_MS: '200' },
     });
-    service = ServiceProcess.start(join(__dirname, '..', 'main.js'), env);
+    service = ServiceProcess.start(SCHEDULER_MAIN, env);
     baseUrl = `http://127.0.0.1:${await listeningPort(service)}`;
     await service.waitForMessage('dialer started', 30_000);
     db = createPostgresDatabase({ connectionString: database.url, max: 2 });
