@@ -18,16 +18,27 @@ export async function seedClinicKnowledgeBase(session: SqlSession, tenantId: str
 export function clinicHoursCaller(options: { readonly stepTimeoutMs: number; readonly afterName?: readonly PersonaStep[] }): PersonaStep[] {
   const timeoutMs = options.stepTimeoutMs;
   return [
+    ...clinicCallerUpToIntent({ name: 'Jane Doe', ...options }),
+    { say: 'what are your office hours', afterAgentSilenceMs: 300 },
+    { waitForAgent: { heard: /Monday to Friday/, timeoutMs } },
+    { expectHangUpWithinMs: timeoutMs },
+  ];
+}
+
+/**
+ * A clinic caller through the greeting: the name, then the date of birth (March 3rd, 1952) read
+ * back and confirmed, up to "How can I help". `afterName` steps run once the date is asked for.
+ */
+export function clinicCallerUpToIntent(options: { readonly name: string; readonly stepTimeoutMs: number; readonly afterName?: readonly PersonaStep[] }): PersonaStep[] {
+  const timeoutMs = options.stepTimeoutMs;
+  return [
     { waitForAgent: { heard: /first and last name/, timeoutMs } },
-    { say: 'my name is Jane Doe', afterAgentSilenceMs: 300 },
+    { say: `my name is ${options.name}`, afterAgentSilenceMs: 300 },
     { waitForAgent: { heard: /date of birth/, timeoutMs } },
     ...(options.afterName ?? []),
     { say: 'march third fifty two', afterAgentSilenceMs: 300 },
     { waitForAgent: { heard: /March 3rd, 1952/, timeoutMs } },
     { say: 'yes', afterAgentSilenceMs: 300 },
     { waitForAgent: { heard: /How can I help/, timeoutMs } },
-    { say: 'what are your office hours', afterAgentSilenceMs: 300 },
-    { waitForAgent: { heard: /Monday to Friday/, timeoutMs } },
-    { expectHangUpWithinMs: timeoutMs },
   ];
 }

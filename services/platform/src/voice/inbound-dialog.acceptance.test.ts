@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fieldContext, type FieldCipher, type SqlSession } from '@va/data';
 import { runInboundCall, SignalSynthesizer, type CallReport, type PersonaScript } from '@va/sandbox';
+import { clinicCallerUpToIntent } from './clinic-caller.test-support';
 import { useVoiceStack } from './voice-stack.hooks.test-support';
 import { VoiceStack } from './voice-stack.test-support';
 
@@ -32,19 +33,6 @@ async function seedClinic(session: SqlSession, tenantId: string, cipher: FieldCi
   }
 }
 
-/** Greeting, name, and the date of birth read back and confirmed: the caller is at "How can I help". */
-function upToIntent(name: string): PersonaScript {
-  return [
-    { waitForAgent: { heard: /first and last name/, timeoutMs: STEP_MS } },
-    { say: `my name is ${name}`, afterAgentSilenceMs: 300 },
-    { waitForAgent: { heard: /date of birth/, timeoutMs: STEP_MS } },
-    { say: 'march third fifty two', afterAgentSilenceMs: 300 },
-    { waitForAgent: { heard: /March 3rd, 1952/, timeoutMs: STEP_MS } },
-    { say: 'yes', afterAgentSilenceMs: 300 },
-    { waitForAgent: { heard: /How can I help/, timeoutMs: STEP_MS } },
-  ];
-}
-
 function failureOf(report: CallReport): string {
   return `${report.failure}\nheard: ${JSON.stringify(report.agentTurns.map((turn) => turn.heard))}`;
 }
@@ -65,7 +53,7 @@ describe('inbound clinic calls end to end: booking and patient intake (all five 
 
   it("a patient on file is identified by number and date of birth and books one of the doctor's real free slots", async () => {
     const report = await call(PATIENT_PHONE, [
-      ...upToIntent('Jane Doe'),
+      ...clinicCallerUpToIntent({ name: 'Jane Doe', stepTimeoutMs: STEP_MS }),
       { say: 'I would like to make an appointment', afterAgentSilenceMs: 300 },
       { waitForAgent: { heard: /new appointment, move one, or cancel/, timeoutMs: STEP_MS } },
       { say: 'a new one please', afterAgentSilenceMs: 300 },
@@ -81,7 +69,7 @@ describe('inbound clinic calls end to end: booking and patient intake (all five 
 
   it("a new patient's intake is captured with read-backs and a summary, and stored sealed under the tenant's key", async () => {
     const report = await call(NEW_PATIENT_PHONE, [
-      ...upToIntent('Ann Smith'),
+      ...clinicCallerUpToIntent({ name: 'Ann Smith', stepTimeoutMs: STEP_MS }),
       { say: "I'm a new patient", afterAgentSilenceMs: 300 },
       { waitForAgent: { heard: /Which insurance company/, timeoutMs: STEP_MS } },
       { say: 'Acme Health', afterAgentSilenceMs: 300 },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allOf, lastUserMessageContains, offersTool, runInboundCall, SignalSynthesizer, type CallReport, type ChatRequest } from '@va/sandbox';
-import { CLINIC_HOURS, seedClinicKnowledgeBase } from './clinic-caller.test-support';
+import { CLINIC_HOURS, clinicCallerUpToIntent, seedClinicKnowledgeBase } from './clinic-caller.test-support';
 import { callClient, CLIENT_PHONE, clientUpToOffer, seedBrokerage, type Seeded } from './outbound-client.test-support';
 import { useVoiceStack } from './voice-stack.hooks.test-support';
 import { VoiceStack } from './voice-stack.test-support';
@@ -94,13 +94,7 @@ describe('both flows complete with the LLM stand-in down (the deterministic engi
         stack.sandbox.twilio,
         { from: '+15550990077', to: stack.gateways[0]?.phoneNumber ?? '' },
         [
-          { waitForAgent: { heard: /first and last name/, timeoutMs: STEP_MS } },
-          { say: 'my name is Jane Doe', afterAgentSilenceMs: 300 },
-          { waitForAgent: { heard: /date of birth/, timeoutMs: STEP_MS } },
-          { say: 'march third fifty two', afterAgentSilenceMs: 300 },
-          { waitForAgent: { heard: /March 3rd, 1952/, timeoutMs: STEP_MS } },
-          { say: 'yes', afterAgentSilenceMs: 300 },
-          { waitForAgent: { heard: /How can I help/, timeoutMs: STEP_MS } },
+          ...clinicCallerUpToIntent({ name: 'Jane Doe', stepTimeoutMs: STEP_MS }),
           { say: 'I have a question', afterAgentSilenceMs: 300 },
           { waitForAgent: { heard: /what would you like to know/, timeoutMs: STEP_MS } },
           { say: 'what are your office hours', afterAgentSilenceMs: 300 },
